@@ -1,0 +1,177 @@
+/**
+ * `npm run analyze -- <file> [--max-length N] [--limit N] [--json]`
+ *
+ * Reads a dataset JSON or a CSV edge list and prints its loops, concentration
+ * flags and strongly connected components. Bad input exits with code 2 and one
+ * line per problem; no stack trace is ever printed.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { analyzeDataset } from "../analysis/analyzeDataset.ts";
+import type { CompanyConcentration } from "../analysis/concentration.ts";
+import { type LoopReport, roundTripText } from "../analysis/loops.ts";
+import { formatUsdBn } from "../domain/money.ts";
+import { parseDatasetText } from "../domain/parse.ts";
+import { formatProblem } from "../domain/problems.ts";
+import type { Dataset } from "../domain/schema.ts";
+
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--json]
+
+  --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
+  --limit N        most loops to list (default 10000; 0 for no cap)
+  --json           print machine-readable JSON instead of a report`;
+
+export interface CliArgs {
+  readonly file: string;
+  readonly maxLength: number;
+  readonly limit: number;
+  readonly json: boolean;
+}
+
+/** Parses argv; returns an error message instead of throwing. */
+export function parseArgs(argv: readonly string[]): CliArgs | { error: string } {
+  let file: string | undefined;
+  let maxLength = 6;
+  let limit = 10_000;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") ? arg.split("=", 2) : [arg, undefined];
+    if (flag === "--json") json = true;
+    else if (flag === "--max-length" || flag === "--limit") {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined || !/^\d+$/.test(raw)) {
+        return {
+          error: `${flag} needs a whole number, got ${raw === undefined ? "nothing" : `"${raw}"`}`,
+        };
+      }
+      const n = Number(raw);
+      if (flag === "--limit") limit = n;
+      else if (n === 0) maxLength = Infinity;
+      else if (n < 2) return { error: "--max-length must be at least 2 (or 0 for no bound)" };
+      else maxLength = n;
+    } else if (flag === "--help" || flag === "-h") return { error: "" };
+    else if (arg.startsWith("-")) return { error: `unknown option ${arg}` };
+    else if (file === undefined) file = arg;
+    else return { error: `only one file can be analysed, got "${file}" and "${arg}"` };
+  }
+  if (file === undefined) return { error: "no file given" };
+  return { file, maxLength, limit, json };
+}
+
+/** The `--json` document. */
+export function toJsonReport(
+  dataset: Dataset,
+  analysis: ReturnType<typeof analyzeDataset>,
+): Record<string, unknown> {
+  return {
+    cycleCount: analysis.loops.length,
+    truncated: analysis.truncated,
+    cycles: analysis.loops.map((l) => ({
+      companies: l.companies,
+      roundTripUsdBn: l.roundTripUsdBn,
+      roundTripCeilingUsdBn: l.roundTripCeilingUsdBn,
+      totalUsdBn: l.totalUsdBn,
+      hasUnknownAmount: l.hasUnknownAmount,
+      typeMix: l.typeMix,
+      hops: l.hops,
+    })),
+    concentration: analysis.concentration,
+    stronglyConnectedComponents: analysis.components,
+    dataset: {
+      title: dataset.title,
+      asOf: dataset.asOf,
+      companies: dataset.companies.length,
+      deals: dataset.deals.length,
+    },
+  };
+}
+
+function loopLine(l: LoopReport, nameOf: (id: string) => string): string {
+  const path = [...l.companies, l.companies[0]!].map(nameOf).join(" → ");
+  const types = Object.entries(l.typeMix)
+    .map(([t, n]) => (n > 1 ? `${t}×${n}` : t))
+    .join(", ");
+  return `${path} · ${roundTripText(l)} · ${types}`;
+}
+
+function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): string[] {
+  const head = [
+    `${nameOf(c.company)}:`,
+    `in ${formatUsdBn(c.inflowUsdBn)}, out ${formatUsdBn(c.outflowUsdBn)}`,
+    c.inflowHhi === null ? null : `HHI ${Math.round(c.inflowHhi)}`,
+    c.circularShare === null ? null : `circular ${Math.round(c.circularShare * 100)}%`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return [head, ...c.flags.map((f) => `    [${f.level}] ${f.message}`)];
+}
+
+/** The readable report. */
+export function toTextReport(
+  dataset: Dataset,
+  analysis: ReturnType<typeof analyzeDataset>,
+): string {
+  const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const out: string[] = [];
+  out.push(`${dataset.title} (as of ${dataset.asOf})`);
+  out.push(`${dataset.companies.length} companies, ${dataset.deals.length} deals`);
+  out.push("");
+  const more = analysis.truncated ? " (truncated: raise --limit to see more)" : "";
+  out.push(`Loops: ${analysis.loops.length}${more}`);
+  analysis.loops.forEach((l, i) => out.push(`  ${i + 1}. ${loopLine(l, nameOf)}`));
+  out.push("");
+  const flagged = analysis.concentration.filter((c) => c.flags.length > 0);
+  out.push(`Concentration flags: ${flagged.length} companies`);
+  for (const c of flagged) out.push(...riskLines(c, nameOf).map((l) => `  ${l}`));
+  out.push("");
+  out.push(`Strongly connected components (2+ companies): ${analysis.components.length}`);
+  for (const comp of analysis.components) out.push(`  {${comp.map(nameOf).join(", ")}}`);
+  return out.join("\n");
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(
+  argv: readonly string[],
+  write = (s: string) => process.stdout.write(s),
+  writeErr = (s: string) => process.stderr.write(s),
+): number {
+  const args = parseArgs(argv);
+  if ("error" in args) {
+    writeErr(`${args.error ? `error: ${args.error}\n` : ""}${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    if (statSync(args.file).size > 512 * 1024 * 1024) {
+      writeErr(`error: ${args.file} is larger than 512 MB\n`);
+      return 2;
+    }
+    text = readFileSync(args.file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    writeErr(`error: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
+    return 2;
+  }
+  const parsed = parseDatasetText(text, basename(args.file));
+  if (!parsed.ok) {
+    writeErr(`${args.file}: ${parsed.problems.length} problem(s)\n`);
+    for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);
+    return 2;
+  }
+  const analysis = analyzeDataset(parsed.value, { maxLength: args.maxLength, limit: args.limit });
+  if (args.json) write(`${JSON.stringify(toJsonReport(parsed.value, analysis), null, 2)}\n`);
+  else write(`${toTextReport(parsed.value, analysis)}\n`);
+  return 0;
+}
+
+const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
+if (isEntry) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  }
+}

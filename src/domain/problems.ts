@@ -1,0 +1,36 @@
+/** A problem found while reading a dataset, located by path and, where known, line. */
+export interface Problem {
+  /** Where in the document, e.g. `deals[12].amountUsdBn` or `line 7, amount_usd_bn`. */
+  readonly path: string;
+  /** 1-based line in the file the user gave, when the format has lines. */
+  readonly line?: number;
+  /** Why it is wrong, in plain words. */
+  readonly message: string;
+}
+
+/** Result of reading user input: the dataset when valid, and every problem found. */
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T; readonly problems: readonly Problem[] }
+  | {
+      readonly ok: false;
+      readonly problems: readonly Problem[];
+      /** The records that were valid, for "import only the valid rows". */
+      readonly partial: T | null;
+      /** How many records the partial value leaves out. */
+      readonly skipped: number;
+    };
+
+/** Formats a zod-style path (`["deals", 12, "amountUsdBn"]`) as `deals[12].amountUsdBn`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(document)" : out;
+}
+
+/** One line per problem: `line 7, amount_usd_bn: must not be negative`. */
+export function formatProblem(p: Problem): string {
+  return `${p.path}: ${p.message}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * Dataset schema: the one versioned JSON document Ouroboros reads and writes.
+ *
+ * The zod schemas here describe the *shape* of a dataset. Cross-record rules
+ * (unknown company references, duplicate ids, self-loops) live in
+ * `validate.ts`, because they need the whole document at once.
+ */
+import { z } from "zod";
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const COMPANY_KINDS = [
+  "chipmaker",
+  "hyperscaler",
+  "neocloud",
+  "ai-lab",
+  "investor",
+  "lender",
+  "datacenter-developer",
+  "other",
+] as const;
+export type CompanyKind = (typeof COMPANY_KINDS)[number];
+
+export const DEAL_TYPES = [
+  "equity",
+  "debt",
+  "cloud-contract",
+  "chip-purchase",
+  "warrant",
+  "backstop",
+  "other",
+] as const;
+export type DealType = (typeof DEAL_TYPES)[number];
+
+export const AMOUNT_QUALIFIERS = ["exact", "up-to", "about", "undisclosed"] as const;
+export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
+
+export const DEAL_STATUSES = ["announced", "signed", "closed", "stalled", "revised"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const FACT_METRICS = [
+  "revenue",
+  "capex",
+  "backlog",
+  "commitments",
+  "customer-concentration",
+  "stake",
+  "debt",
+  "operating-loss",
+  "other",
+] as const;
+export type FactMetric = (typeof FACT_METRICS)[number];
+
+export const SOURCE_KINDS = ["seed", "external"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
+export const PARTIAL_DATE_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** True when `s` is a partial ISO date that exists on the calendar. */
+export function isPartialDate(s: string): boolean {
+  const m = PARTIAL_DATE_RE.exec(s);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const idSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(120, "must be at most 120 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a lowercase slug (a-z, 0-9, -)");
+
+const partialDateSchema = z
+  .string()
+  .refine(isPartialDate, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
+
+const nonEmptyText = z.string().trim().min(1, "must not be empty");
+
+const amountSchema = z
+  .number({ error: "must be a number or null" })
+  .refine((n) => Number.isFinite(n), "must be a finite number")
+  .refine((n) => n >= 0, "must not be negative");
+
+export const sourceRefSchema = z.strictObject({
+  sourceId: idSchema,
+  quote: nonEmptyText,
+  /** English rendering of a non-English quote. */
+  translation: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+const sourceRefsSchema = z.array(sourceRefSchema).min(1, "must cite at least one source");
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(SOURCE_KINDS),
+  title: nonEmptyText,
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  date: partialDateSchema.optional(),
+  language: z.string().optional(),
+  url: z.string().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const companySchema = z.strictObject({
+  id: idSchema,
+  name: nonEmptyText,
+  kind: z.enum(COMPANY_KINDS),
+  description: z.string().optional(),
+});
+export type Company = z.infer<typeof companySchema>;
+
+export const dealSchema = z.strictObject({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  type: z.enum(DEAL_TYPES),
+  amountUsdBn: amountSchema.nullable(),
+  amountQualifier: z.enum(AMOUNT_QUALIFIERS),
+  capacityGw: amountSchema.optional(),
+  /** Optional only for imported edge lists that carry no dates. */
+  announced: partialDateSchema.optional(),
+  horizonYears: amountSchema.optional(),
+  status: z.enum(DEAL_STATUSES),
+  description: nonEmptyText,
+  notes: z.array(z.string()).default([]),
+  sources: sourceRefsSchema,
+});
+export type Deal = z.infer<typeof dealSchema>;
+
+export const factSchema = z.strictObject({
+  id: idSchema,
+  company: idSchema,
+  metric: z.enum(FACT_METRICS),
+  /** Dollar value, when the fact is a dollar figure. */
+  valueUsdBn: amountSchema.nullable().optional(),
+  /** Percentage 0..100, for concentration shares and stakes. */
+  sharePct: z
+    .number()
+    .refine((n) => Number.isFinite(n) && n >= 0 && n <= 100, "must be a percentage from 0 to 100")
+    .optional(),
+  /** The other company the figure is about (the customer, the investee). */
+  counterparty: idSchema.optional(),
+  /** The period the figure covers, e.g. `2025`, `FY2026-Q2`, `2025-2030`. */
+  period: z.string().optional(),
+  description: nonEmptyText,
+  notes: z.array(z.string()).default([]),
+  sources: sourceRefsSchema,
+});
+export type Fact = z.infer<typeof factSchema>;
+
+export const datasetSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+  title: nonEmptyText,
+  asOf: partialDateSchema,
+  description: z.string().optional(),
+  companies: z.array(companySchema),
+  deals: z.array(dealSchema),
+  sources: z.array(sourceSchema),
+  facts: z.array(factSchema).default([]),
+});
+export type Dataset = z.infer<typeof datasetSchema>;

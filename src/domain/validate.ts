@@ -1,0 +1,197 @@
+/**
+ * Dataset validation: shape (zod) plus the cross-record rules a schema cannot
+ * express: unknown company and source references, duplicate ids, self-loops.
+ * Every problem is returned at once, each with its path and reason.
+ */
+import { type Dataset, datasetSchema } from "./schema.ts";
+import { type ParseResult, type Problem, formatPath } from "./problems.ts";
+
+type Collection = "companies" | "deals" | "facts" | "sources";
+
+/** Finds the cross-record problems of a dataset whose shape is already valid. */
+export function findReferenceProblems(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const firstIndex = (collection: Collection, ids: readonly string[]): Set<string> => {
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const prev = seen.get(id);
+      if (prev !== undefined) {
+        problems.push({
+          path: `${collection}[${i}].id`,
+          message: `duplicate id "${id}" (first used at ${collection}[${prev}])`,
+        });
+      } else seen.set(id, i);
+    });
+    return new Set(seen.keys());
+  };
+  const companyIds = firstIndex(
+    "companies",
+    dataset.companies.map((c) => c.id),
+  );
+  const sourceIds = firstIndex(
+    "sources",
+    dataset.sources.map((s) => s.id),
+  );
+  firstIndex(
+    "deals",
+    dataset.deals.map((d) => d.id),
+  );
+  firstIndex(
+    "facts",
+    dataset.facts.map((f) => f.id),
+  );
+
+  const checkCompany = (path: string, id: string | undefined) => {
+    if (id !== undefined && !companyIds.has(id)) {
+      problems.push({ path, message: `unknown company "${id}"` });
+    }
+  };
+  const checkSources = (base: string, refs: readonly { sourceId: string }[]) => {
+    refs.forEach((ref, j) => {
+      if (!sourceIds.has(ref.sourceId)) {
+        problems.push({
+          path: `${base}.sources[${j}].sourceId`,
+          message: `unknown source "${ref.sourceId}"`,
+        });
+      }
+    });
+  };
+
+  dataset.deals.forEach((deal, i) => {
+    const base = `deals[${i}]`;
+    checkCompany(`${base}.from`, deal.from);
+    checkCompany(`${base}.to`, deal.to);
+    if (deal.from === deal.to) {
+      problems.push({
+        path: `${base}.to`,
+        message: `self-loop: a deal cannot go from "${deal.from}" to itself`,
+      });
+    }
+    if (deal.amountUsdBn === null && deal.amountQualifier !== "undisclosed") {
+      problems.push({
+        path: `${base}.amountQualifier`,
+        message: `amount is null, so the qualifier must be "undisclosed"`,
+      });
+    }
+    if (deal.amountUsdBn !== null && deal.amountQualifier === "undisclosed") {
+      problems.push({
+        path: `${base}.amountQualifier`,
+        message: `"undisclosed" needs amountUsdBn to be null`,
+      });
+    }
+    checkSources(base, deal.sources);
+  });
+  dataset.facts.forEach((fact, i) => {
+    const base = `facts[${i}]`;
+    checkCompany(`${base}.company`, fact.company);
+    checkCompany(`${base}.counterparty`, fact.counterparty);
+    checkSources(base, fact.sources);
+  });
+  return problems;
+}
+
+/** Index of the record a problem path points into, e.g. `deals[3].x` → ["deals", 3]. */
+function recordOf(path: string): [Collection, number] | null {
+  const m = /^(companies|deals|facts|sources)\[(\d+)\]/.exec(path);
+  return m ? [m[1] as Collection, Number(m[2])] : null;
+}
+
+/**
+ * Validates an already-parsed JSON value as a dataset.
+ * On failure, `partial` keeps the records with no problem of their own, so the
+ * caller can offer to import only those.
+ */
+export function validateDataset(input: unknown): ParseResult<Dataset> {
+  const shape = datasetSchema.safeParse(input);
+  if (shape.success) {
+    const problems = findReferenceProblems(shape.data);
+    if (problems.length === 0) return { ok: true, value: shape.data, problems };
+    return { ok: false, problems, ...dropBadRecords(input, problems) };
+  }
+  const problems: Problem[] = shape.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message:
+      issue.code === "unrecognized_keys"
+        ? `unknown field(s): ${issue.keys.join(", ")}`
+        : issue.message.replace(/^Invalid input: /, ""),
+  }));
+  return { ok: false, problems, ...dropBadRecords(input, problems) };
+}
+
+/** Removes records that have problems, then re-validates until what remains is clean. */
+function dropBadRecords(
+  input: unknown,
+  problems: readonly Problem[],
+): { partial: Dataset | null; skipped: number } {
+  if (typeof input !== "object" || input === null) return { partial: null, skipped: 0 };
+  let current = input as Record<string, unknown>;
+  let currentProblems = problems;
+  let skipped = 0;
+  for (let round = 0; round < 5; round++) {
+    const bad = new Map<Collection, Set<number>>();
+    for (const p of currentProblems) {
+      const rec = recordOf(p.path);
+      if (!rec) return { partial: null, skipped: 0 };
+      const set = bad.get(rec[0]) ?? new Set<number>();
+      set.add(rec[1]);
+      bad.set(rec[0], set);
+    }
+    const next: Record<string, unknown> = { ...current };
+    for (const [collection, indices] of bad) {
+      const list = current[collection];
+      if (!Array.isArray(list)) return { partial: null, skipped: 0 };
+      next[collection] = list.filter((_, i) => !indices.has(i));
+      skipped += indices.size;
+    }
+    const again = datasetSchema.safeParse(next);
+    if (!again.success) {
+      current = next;
+      currentProblems = again.error.issues.map((i) => ({
+        path: formatPath(i.path),
+        message: i.message,
+      }));
+      continue;
+    }
+    const refs = findReferenceProblems(again.data);
+    if (refs.length === 0) return { partial: again.data, skipped };
+    current = next;
+    currentProblems = refs;
+  }
+  return { partial: null, skipped: 0 };
+}
+
+/** Parses dataset JSON text, reporting a syntax error with its line and column. */
+export function parseDatasetJson(text: string): ParseResult<Dataset> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
+    return {
+      ok: false,
+      problems: [
+        {
+          path: line === undefined ? "(document)" : `line ${line}`,
+          ...(line === undefined ? {} : { line }),
+          message: `not valid JSON: ${message.replace(/^JSON\.parse: /, "")}`,
+        },
+      ],
+      partial: null,
+      skipped: 0,
+    };
+  }
+  return validateDataset(value);
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Serializes a dataset as pretty JSON that `parseDatasetJson` reads back identically. */
+export function serializeDatasetJson(dataset: Dataset): string {
+  return `${JSON.stringify(dataset, null, 2)}\n`;
+}
