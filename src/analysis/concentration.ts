@@ -16,6 +16,7 @@
  *
  * Reference: FASB ASC 280-10-50-42; U.S. DOJ & FTC, Merger Guidelines (2023).
  */
+import { formatUsdBn } from "../domain/money.ts";
 import type { Dataset, Fact } from "../domain/schema.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
@@ -211,7 +212,7 @@ export function analyzeConcentration(
         level,
         factId: fact.id,
         ...(fact.counterparty ? { counterparty: fact.counterparty } : {}),
-        message: `reported: ${fact.sharePct}% of ${fact.valueUsdBn ? `$${fact.valueUsdBn} bn ` : ""}backlog tied to ${who}`,
+        message: `reported: ${fact.sharePct}% of ${fact.valueUsdBn ? `${formatUsdBn(fact.valueUsdBn)} of ` : ""}contracted revenue tied to ${who}`,
       });
     }
     const severity = flags.reduce((m, f) => Math.max(m, FLAG_LEVELS.indexOf(f.level) + 1), 0);

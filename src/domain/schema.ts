@@ -79,7 +79,7 @@ const partialDateSchema = z
   .string()
   .refine(isPartialDate, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
 
-const nonEmptyText = z.string().trim().min(1, "must not be empty");
+const nonEmptyText = z.string().refine((s) => s.trim().length > 0, "must not be empty");
 
 const amountSchema = z
   .number({ error: "must be a number or null" })
@@ -138,8 +138,12 @@ export const factSchema = z.strictObject({
   id: idSchema,
   company: idSchema,
   metric: z.enum(FACT_METRICS),
-  /** Dollar value, when the fact is a dollar figure. */
-  valueUsdBn: amountSchema.nullable().optional(),
+  /** Dollar value, when the fact is a dollar figure; negative for losses and outflows. */
+  valueUsdBn: z
+    .number({ error: "must be a number or null" })
+    .refine((n) => Number.isFinite(n), "must be a finite number")
+    .nullable()
+    .optional(),
   /** Percentage 0..100, for concentration shares and stakes. */
   sharePct: z
     .number()

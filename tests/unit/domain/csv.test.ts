@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseCsvEdgeList,
+  serializeDealsCsv,
+  slugify,
+  splitCsv,
+} from "../../../src/domain/csv.ts";
+import { tinyDataset } from "./fixtures.ts";
+
+describe("domain/csv", () => {
+  describe("parseCsvEdgeList", () => {
+    it("should refuse an empty file and a header without from/to", () => {
+      expect(parseCsvEdgeList("").problems[0]!.message).toMatch(/empty/);
+      const r = parseCsvEdgeList("payer,payee\nA,B\n");
+      expect(r.ok).toBe(false);
+      expect(r.problems.map((p) => p.message).join("\n")).toMatch(/must name the columns from and to/);
+    });
+
+    it("should build companies and deals from names", () => {
+      const r = parseCsvEdgeList(
+        "from,to,type,amount_usd_bn,announced,status,source\n" +
+          'Nvidia,OpenAI,equity,100,2025-09,announced,"Reuters, 2025"\n' +
+          "OpenAI,Oracle Corp.,cloud-contract,300,2025-09-10,signed,WSJ\n" +
+          "Oracle Corp.,Nvidia,chip-purchase,,2025,,WSJ\n",
+      );
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.companies.map((c) => c.id)).toEqual(["nvidia", "openai", "oracle-corp"]);
+      expect(r.value.deals[2]).toMatchObject({
+        from: "oracle-corp",
+        amountUsdBn: null,
+        amountQualifier: "undisclosed",
+        status: "announced",
+      });
+      expect(r.value.deals[0]!.sources[0]!.quote).toBe("Reuters, 2025");
+    });
+
+    it("should report every bad row by its line, field and reason", () => {
+      const r = parseCsvEdgeList(
+        [
+          "from,to,type,amount_usd_bn,announced,source",
+          "A,B,equity,1,2025,s",
+          "A,A,equity,1,2025,s",
+          "A,,equity,1,2025,s",
+          "A,B,loan,-1,2025-13,s",
+          "A,B,equity,NaN,2025,",
+          '"x, y",B,equity,1e400,2025,s',
+        ].join("\n"),
+      );
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const lines = r.problems.map((p) => `${p.path}: ${p.message}`);
+      expect(lines).toEqual([
+        'line 3, to: self-loop: "A" pays itself',
+        "line 4, to: is empty",
+        'line 5, type: "loan" is not one of equity, debt, cloud-contract, chip-purchase, warrant, backstop, other',
+        "line 5, amount_usd_bn: -1 must not be negative",
+        'line 5, announced: "2025-13" is not a date as YYYY, YYYY-MM or YYYY-MM-DD',
+        'line 6, amount_usd_bn: "NaN" is not a finite number',
+        "line 6, source: is empty: every deal needs a source",
+        'line 7, amount_usd_bn: "1e400" is not a finite number',
+      ]);
+      expect(r.skipped).toBe(5);
+      expect(r.partial!.deals).toHaveLength(1);
+    });
+
+    it("should count lines inside quoted multi-line cells", () => {
+      const r = parseCsvEdgeList('from,to,amount_usd_bn\n"A\nCorp",B,1\nB,C,oops\n');
+      expect(r.problems[0]).toMatchObject({ line: 4 });
+    });
+
+    it("should not let __proto__ names pollute objects", () => {
+      const r = parseCsvEdgeList("from,to\n__proto__,constructor\nconstructor,__proto__\n");
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value.companies.map((c) => c.id)).toEqual(["proto", "constructor"]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it("should read back its own export", () => {
+      const csv = serializeDealsCsv(tinyDataset());
+      const r = parseCsvEdgeList(csv);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.deals.map((d) => [d.id, d.from, d.to, d.type, d.amountUsdBn])).toEqual(
+        tinyDataset().deals.map((d) => [d.id, d.from, d.to, d.type, d.amountUsdBn]),
+      );
+    });
+  });
+
+  describe("splitCsv", () => {
+    it("should report an unclosed quote with its line", () => {
+      expect(splitCsv('a,b\n"open,c\n').error).toMatchObject({ line: 2 });
+    });
+  });
+
+  describe("slugify", () => {
+    it("should make lowercase slugs", () => {
+      expect(slugify("Nvidia Corp.")).toBe("nvidia-corp");
+      expect(slugify("Société Générale")).toBe("societe-generale");
+    });
+  });
+});
