@@ -4,7 +4,16 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 /** The layer rule from STYLE.md: domain <- analysis <- graph <- state <- ui. */
-const UI_LIBS = ["react", "react-dom", "react-dom/*", "zustand", "zustand/*", "sigma", "sigma/*", "@sigma/*"];
+const UI_LIBS = [
+  "react",
+  "react-dom",
+  "react-dom/*",
+  "zustand",
+  "zustand/*",
+  "sigma",
+  "sigma/*",
+  "@sigma/*",
+];
 const layer = (forbiddenDirs, forbiddenLibs, message) => ({
   "no-restricted-imports": [
     "error",
@@ -26,21 +35,36 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
   {
     files: ["src/domain/**"],
-    rules: layer(["analysis", "graph", "state", "ui", "workers", "cli"], [...UI_LIBS, "graphology"], "domain is the bottom layer: it imports nothing from the app, React, sigma, zustand or graphology"),
+    rules: layer(
+      ["analysis", "graph", "state", "ui", "workers", "cli"],
+      [...UI_LIBS, "graphology"],
+      "domain is the bottom layer: it imports nothing from the app, React, sigma, zustand or graphology",
+    ),
   },
   {
     files: ["src/analysis/**"],
-    rules: layer(["graph", "state", "ui", "workers", "cli"], [...UI_LIBS, "graphology"], "analysis is pure: it may import domain only"),
+    rules: layer(
+      ["graph", "state", "ui", "workers", "cli"],
+      [...UI_LIBS, "graphology"],
+      "analysis is pure: it may import domain only",
+    ),
   },
   {
     files: ["src/graph/**"],
-    rules: layer(["state", "ui", "workers", "cli"], ["react", "react-dom", "react-dom/*", "zustand", "zustand/*"], "graph may import domain and analysis only"),
+    rules: layer(
+      ["state", "ui", "workers", "cli"],
+      ["react", "react-dom", "react-dom/*", "zustand", "zustand/*"],
+      "graph may import domain and analysis only",
+    ),
   },
   {
     files: ["src/state/**"],
@@ -48,6 +72,10 @@ export default tseslint.config(
   },
   {
     files: ["src/workers/**", "src/cli/**"],
-    rules: layer(["graph", "state", "ui"], UI_LIBS, "workers and the CLI import only domain and analysis"),
+    rules: layer(
+      ["graph", "state", "ui"],
+      UI_LIBS,
+      "workers and the CLI import only domain and analysis",
+    ),
   },
 );

@@ -134,8 +134,8 @@ export function toTextReport(
 /** Runs the CLI; returns the exit code. */
 export function main(
   argv: readonly string[],
-  write = (s: string) => process.stdout.write(s),
-  writeErr = (s: string) => process.stderr.write(s),
+  write = (s: string): void => void process.stdout.write(s),
+  writeErr = (s: string): void => void process.stderr.write(s),
 ): number {
   const args = parseArgs(argv);
   if ("error" in args) {

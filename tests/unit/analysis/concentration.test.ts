@@ -13,8 +13,7 @@ describe("analysis/concentration", () => {
   });
 
   describe("analyzeConcentration", () => {
-    const byCompany = () =>
-      new Map(analyzeConcentration(tinyDataset()).map((c) => [c.company, c]));
+    const byCompany = () => new Map(analyzeConcentration(tinyDataset()).map((c) => [c.company, c]));
 
     it("should compute inflows, top payer, HHI and circular share", () => {
       const nvidia = byCompany().get("nvidia")!;

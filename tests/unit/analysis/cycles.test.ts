@@ -30,14 +30,12 @@ function bruteForceCycles(n: number, pairs: [number, number][], maxLength: numbe
   return found;
 }
 
-const graphArb = fc
-  .integer({ min: 1, max: 7 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 22 }),
-    }),
-  );
+const graphArb = fc.integer({ min: 1, max: 7 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    pairs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 22 }),
+  }),
+);
 
 function ourCycles(n: number, pairs: [number, number][], maxLength: number): Set<string> {
   const ids = Array.from({ length: n }, (_, i) => String(i));

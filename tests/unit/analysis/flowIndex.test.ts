@@ -30,7 +30,7 @@ describe("analysis/flowIndex", () => {
     it("should keep given node order and append unknown ids", () => {
       const index = buildFlowIndex([{ from: "z", to: "y", amountUsdBn: 1 }], ["y", "x"]);
       expect(index.nodeIds).toEqual(["y", "x", "z"]);
-      expect(index.inOffsets[1] - index.inOffsets[0]).toBe(1);
+      expect(index.inOffsets[1]! - index.inOffsets[0]!).toBe(1);
     });
 
     it("should treat ids like __proto__ as plain ids", () => {

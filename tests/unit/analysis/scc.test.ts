@@ -10,7 +10,8 @@ function reach(n: number, pairs: [number, number][]): boolean[][] {
   const r = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => i === j));
   for (const [a, b] of pairs) r[a]![b] = true;
   for (let k = 0; k < n; k++)
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (r[i]![k] && r[k]![j]) r[i]![j] = true;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) if (r[i]![k] && r[k]![j]) r[i]![j] = true;
   return r;
 }
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  parseCsvEdgeList,
-  serializeDealsCsv,
-  slugify,
-  splitCsv,
-} from "../../../src/domain/csv.ts";
+import { parseCsvEdgeList, serializeDealsCsv, slugify, splitCsv } from "../../../src/domain/csv.ts";
 import { tinyDataset } from "./fixtures.ts";
 
 describe("domain/csv", () => {
@@ -13,7 +8,9 @@ describe("domain/csv", () => {
       expect(parseCsvEdgeList("").problems[0]!.message).toMatch(/empty/);
       const r = parseCsvEdgeList("payer,payee\nA,B\n");
       expect(r.ok).toBe(false);
-      expect(r.problems.map((p) => p.message).join("\n")).toMatch(/must name the columns from and to/);
+      expect(r.problems.map((p) => p.message).join("\n")).toMatch(
+        /must name the columns from and to/,
+      );
     });
 
     it("should build companies and deals from names", () => {

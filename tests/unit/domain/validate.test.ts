@@ -127,9 +127,9 @@ describe("domain/validate", () => {
   describe("isPartialDate", () => {
     it("should accept real partial dates and refuse impossible ones", () => {
       expect(["2025", "2025-09", "2024-02-29"].every(isPartialDate)).toBe(true);
-      expect(["2025-13", "2025-02-29", "25", "2025-9", "2025-09-01T00:00"].some(isPartialDate)).toBe(
-        false,
-      );
+      expect(
+        ["2025-13", "2025-02-29", "25", "2025-9", "2025-09-01T00:00"].some(isPartialDate),
+      ).toBe(false);
     });
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * End-to-end harness: serves the built `dist/` with Vite's preview server on a
+ * free localhost port and drives Debian's Chromium through playwright-core.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { type PreviewServer, preview } from "vite";
+
+export const ROOT = join(import.meta.dirname, "../..");
+export const ARTIFACTS = join(ROOT, "test-results");
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+];
+
+export interface Harness {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the preview server and the browser. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(ROOT, "dist/index.html"))) {
+    throw new Error("tests/e2e: dist/ is missing; run `vite build` first (npm run test:e2e does)");
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: "silent",
+    preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === "string") throw new Error("tests/e2e: no server address");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** A fresh context and page that records console errors and page errors. */
+export async function openPage(
+  harness: Harness,
+  viewport = { width: 1280, height: 800 },
+  path = "",
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await harness.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto(harness.baseUrl + path);
+  return { context, page, errors };
+}
