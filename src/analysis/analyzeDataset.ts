@@ -13,6 +13,7 @@ import {
   analyzeConcentration,
 } from "./concentration.ts";
 import type { CycleOptions } from "./cycles.ts";
+import { type DealFilters, filterDeals } from "./filterDeals.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type LoopReport, analyzeLoops } from "./loops.ts";
 import { type SccResult, listComponents, stronglyConnectedComponents } from "./scc.ts";
@@ -41,4 +42,28 @@ export function analyzeDataset(
   const { loops, truncated } = analyzeLoops(dataset.deals, cycleOptions, { index, scc });
   const concentration = analyzeConcentration(dataset, thresholds, { index, scc });
   return { index, scc, loops, truncated, concentration, components: listComponents(index, scc) };
+}
+
+/** What the app needs from an analysis: plain data, cheap to post between threads. */
+export interface AnalysisResult {
+  readonly loops: readonly LoopReport[];
+  readonly truncated: boolean;
+  readonly concentration: readonly CompanyConcentration[];
+  readonly components: readonly string[][];
+  /** Ids of the deals that passed the filters, in dataset order. */
+  readonly dealIds: readonly string[];
+}
+
+/** Filters the deals, then runs every analysis on what remains. */
+export function analyzeFiltered(
+  dataset: Pick<Dataset, "companies" | "deals" | "facts">,
+  filters: DealFilters,
+  cycleOptions: Partial<CycleOptions> = {},
+): AnalysisResult {
+  const deals = filterDeals(dataset.deals, filters);
+  const { loops, truncated, concentration, components } = analyzeDataset(
+    { ...dataset, deals },
+    cycleOptions,
+  );
+  return { loops, truncated, concentration, components, dealIds: deals.map((d) => d.id) };
 }

@@ -1,0 +1,197 @@
+/**
+ * The one zustand store, built from typed slices. Actions live at module level
+ * (`actions.select(...)`) so sigma event handlers can call them without hooks.
+ * Maps and arrays are replaced, never mutated in place.
+ */
+import { create } from "zustand";
+import type { AnalysisResult } from "../analysis/analyzeDataset.ts";
+import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
+import type { Dataset } from "../domain/schema.ts";
+import defaultDatasetJson from "../../data/ai-circular-deals.json";
+
+/** The dataset that ships with the app. Validated by the test suite. */
+export const DEFAULT_DATASET = defaultDatasetJson as unknown as Dataset;
+
+export const PANEL_TABS = ["loops", "risk", "details", "table", "filters", "about"] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+export const THEMES = ["light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+export type Selection =
+  | { readonly kind: "none" }
+  | { readonly kind: "loop"; readonly loopId: string; readonly companies: readonly string[] }
+  | { readonly kind: "company"; readonly id: string }
+  | { readonly kind: "edge"; readonly from: string; readonly to: string };
+
+export const NO_SELECTION: Selection = { kind: "none" };
+
+export interface LoopControls {
+  /** Longest loop the analysis looks for, in hops. */
+  readonly maxLength: number;
+  /** Show only loops through the selected company. */
+  readonly onlyThroughSelected: boolean;
+  readonly minRoundTripUsdBn: number;
+}
+
+export const DEFAULT_LOOP_CONTROLS: LoopControls = {
+  maxLength: 6,
+  onlyThroughSelected: false,
+  minRoundTripUsdBn: 0,
+};
+
+export type AnalysisStatus = "idle" | "running" | "done" | "error";
+
+interface DatasetSlice {
+  dataset: Dataset;
+  datasetOrigin: "default" | "imported";
+}
+interface FiltersSlice {
+  filters: DealFilters;
+  loopControls: LoopControls;
+}
+interface SelectionSlice {
+  selection: Selection;
+  /** The company the focus-camera should move to; bumped on every focus request. */
+  focusRequest: { readonly id: string; readonly seq: number } | null;
+  hoveredNode: string | null;
+  hoveredEdge: { readonly from: string; readonly to: string } | null;
+}
+interface ViewSlice {
+  tab: PanelTab;
+  theme: Theme;
+  drawerOpen: boolean;
+  /** Layout or other long work shown by the progress indicator. */
+  layoutRunning: boolean;
+  /** Bumped to ask the graph to re-run its layout. */
+  layoutRequest: number;
+  /** Bumped to ask the graph to fit the camera to the whole graph. */
+  fitRequest: number;
+}
+interface AnalysisSlice {
+  analysis: AnalysisResult | null;
+  analysisStatus: AnalysisStatus;
+  analysisError: string | null;
+}
+
+export type Store = DatasetSlice & FiltersSlice & SelectionSlice & ViewSlice & AnalysisSlice;
+
+const createDatasetSlice = (): DatasetSlice => ({
+  dataset: DEFAULT_DATASET,
+  datasetOrigin: "default",
+});
+const createFiltersSlice = (): FiltersSlice => ({
+  filters: DEFAULT_DEAL_FILTERS,
+  loopControls: DEFAULT_LOOP_CONTROLS,
+});
+const createSelectionSlice = (): SelectionSlice => ({
+  selection: NO_SELECTION,
+  focusRequest: null,
+  hoveredNode: null,
+  hoveredEdge: null,
+});
+const prefersDark = () =>
+  typeof window !== "undefined" &&
+  typeof window.matchMedia === "function" &&
+  window.matchMedia("(prefers-color-scheme: dark)").matches;
+const createViewSlice = (): ViewSlice => ({
+  tab: "loops",
+  theme: prefersDark() ? "dark" : "light",
+  drawerOpen: false,
+  layoutRunning: false,
+  layoutRequest: 0,
+  fitRequest: 0,
+});
+const createAnalysisSlice = (): AnalysisSlice => ({
+  analysis: null,
+  analysisStatus: "idle",
+  analysisError: null,
+});
+
+/** A fresh initial state; tests use it to reset the store. */
+export function initialState(): Store {
+  return {
+    ...createDatasetSlice(),
+    ...createFiltersSlice(),
+    ...createSelectionSlice(),
+    ...createViewSlice(),
+    ...createAnalysisSlice(),
+  };
+}
+
+export const useStore = create<Store>()(() => initialState());
+
+const set = useStore.setState;
+const get = useStore.getState;
+let focusSeq = 0;
+
+/** Every state change goes through these. */
+export const actions = {
+  setDataset(dataset: Dataset, origin: "default" | "imported") {
+    set({ dataset, datasetOrigin: origin, selection: NO_SELECTION, analysis: null });
+  },
+  setFilters(patch: Partial<DealFilters>) {
+    set({ filters: { ...get().filters, ...patch } });
+  },
+  resetFilters() {
+    set({ filters: DEFAULT_DEAL_FILTERS });
+  },
+  setLoopControls(patch: Partial<LoopControls>) {
+    set({ loopControls: { ...get().loopControls, ...patch } });
+  },
+  select(selection: Selection) {
+    set({ selection });
+  },
+  selectCompany(id: string, options: { focus?: boolean; openDetails?: boolean } = {}) {
+    set({
+      selection: { kind: "company", id },
+      ...(options.openDetails ? { tab: "details" as const } : {}),
+      ...(options.focus ? { focusRequest: { id, seq: ++focusSeq } } : {}),
+    });
+  },
+  selectEdge(from: string, to: string, options: { openDetails?: boolean } = {}) {
+    set({
+      selection: { kind: "edge", from, to },
+      ...(options.openDetails ? { tab: "details" as const } : {}),
+    });
+  },
+  selectLoop(loopId: string, companies: readonly string[]) {
+    set({ selection: { kind: "loop", loopId, companies } });
+  },
+  clearSelection() {
+    set({ selection: NO_SELECTION });
+  },
+  hoverNode(id: string | null) {
+    if (get().hoveredNode !== id) set({ hoveredNode: id });
+  },
+  hoverEdge(edge: { from: string; to: string } | null) {
+    set({ hoveredEdge: edge });
+  },
+  setTab(tab: PanelTab) {
+    set({ tab, drawerOpen: true });
+  },
+  setTheme(theme: Theme) {
+    set({ theme });
+  },
+  toggleDrawer(open?: boolean) {
+    set({ drawerOpen: open ?? !get().drawerOpen });
+  },
+  setLayoutRunning(layoutRunning: boolean) {
+    set({ layoutRunning });
+  },
+  requestLayout() {
+    set({ layoutRequest: get().layoutRequest + 1 });
+  },
+  requestFit() {
+    set({ fitRequest: get().fitRequest + 1 });
+  },
+  analysisStarted() {
+    set({ analysisStatus: "running", analysisError: null });
+  },
+  analysisFinished(analysis: AnalysisResult) {
+    set({ analysis, analysisStatus: "done", analysisError: null });
+  },
+  analysisFailed(message: string) {
+    set({ analysisStatus: "error", analysisError: message });
+  },
+};
