@@ -78,6 +78,7 @@ export function forEachCycle(
   const pathNodes = new Int32Array(bound + 1);
   const pathHops = new Int32Array(bound + 1);
   const cursor = new Int32Array(bound + 1);
+  const ends = new Int32Array(bound + 1);
   let found = 0;
 
   for (let s = 0; s < n; s++) {
@@ -108,10 +109,11 @@ export function forEachCycle(
     let depth = 0;
     pathNodes[0] = s;
     cursor[0] = outOffsets[s]!;
+    ends[0] = outOffsets[s + 1]!;
     while (depth >= 0) {
       const v = pathNodes[depth]!;
       const e = cursor[depth]!;
-      if (e >= outOffsets[v + 1]!) {
+      if (e >= ends[depth]!) {
         onPath[v] = 0;
         depth--;
         continue;
@@ -132,11 +134,28 @@ export function forEachCycle(
       pathHops[depth] = e;
       depth++;
       pathNodes[depth] = w;
-      cursor[depth] = outOffsets[w]!;
+      // Out-hops are sorted by target: skip the ones below s with a binary search,
+      // and at the last level only the hop back to s can matter.
+      const first = firstHopAtLeast(hopTarget, outOffsets[w]!, outOffsets[w + 1]!, s);
+      cursor[depth] = first;
+      if (depth === bound - 1) {
+        // A hop to s, if any, is the first one at or above s.
+        ends[depth] = first < outOffsets[w + 1]! && hopTarget[first] === s ? first + 1 : first;
+      } else ends[depth] = outOffsets[w + 1]!;
       onPath[w] = 1;
     }
   }
   return false;
+}
+
+/** First position in `targets[lo..hi)` whose value is >= `min` (hi when none). */
+function firstHopAtLeast(targets: Int32Array, lo: number, hi: number, min: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (targets[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A cycle as node numbers (starting at its lowest) and the hops between them. */

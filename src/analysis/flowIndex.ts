@@ -77,6 +77,9 @@ export function buildFlowIndex(
   const m = edges.length;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
+  // NOTE: amounts are copied here, in input order, because the fold below reads
+  // edges in sorted order, and chasing 1M objects at random costs ~0.5 s.
+  const amounts = new Float64Array(m);
   let kept = 0;
   const keptEdges = new Int32Array(m);
   for (let e = 0; e < m; e++) {
@@ -85,6 +88,7 @@ export function buildFlowIndex(
     const t = intern(edge.to);
     src[e] = s;
     dst[e] = t;
+    amounts[e] = edge.amountUsdBn ?? NaN;
     if (s !== t) keptEdges[kept++] = e;
   }
   const n = ids.length;
@@ -115,8 +119,8 @@ export function buildFlowIndex(
       hopEdgeOffsets[h] = i;
       outOffsets[src[e]! + 1]!++;
     }
-    const amount = edges[e]!.amountUsdBn;
-    if (amount === null || !Number.isFinite(amount)) hopHasUnknown[h] = 1;
+    const amount = amounts[e]!;
+    if (!Number.isFinite(amount)) hopHasUnknown[h] = 1;
     else hopKnownUsdBn[h]! += amount;
   }
   hopEdgeOffsets[hopCount] = kept;

@@ -87,6 +87,21 @@ export function analyzeLoops(
   const index = prepared?.index ?? buildFlowIndex(edges, nodeIds);
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
   const { cycles, truncated } = findCycles(index, options, scc);
+  // NOTE: hops are shared by many loops; their deal lists are built once each.
+  const hopDeals = new Map<number, { dealIds: string[]; types: string[] }>();
+  const dealsOfHop = (h: number) => {
+    let entry = hopDeals.get(h);
+    if (!entry) {
+      entry = { dealIds: [], types: [] };
+      for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
+        const edge = edges[index.hopEdges[k]!]!;
+        entry.dealIds.push(edge.id);
+        entry.types.push(edge.type);
+      }
+      hopDeals.set(h, entry);
+    }
+    return entry;
+  };
   const loops = cycles.map((cycle) => {
     const companies = cycle.nodes.map((v) => index.nodeIds[v]!);
     const typeMix: Record<string, number> = {};
@@ -95,12 +110,8 @@ export function analyzeLoops(
     let totalUsdBn = 0;
     let hasUnknownAmount = false;
     const hops = cycle.hops.map((h, i): LoopHop => {
-      const dealIds: string[] = [];
-      for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
-        const edge = edges[index.hopEdges[k]!]!;
-        dealIds.push(edge.id);
-        typeMix[edge.type] = (typeMix[edge.type] ?? 0) + 1;
-      }
+      const { dealIds, types } = dealsOfHop(h);
+      for (const t of types) typeMix[t] = (typeMix[t] ?? 0) + 1;
       const knownUsdBn = index.hopKnownUsdBn[h]!;
       const hasUnknown = index.hopHasUnknown[h] === 1;
       const undisclosed = hasUnknown && knownUsdBn === 0;

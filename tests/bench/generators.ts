@@ -194,24 +194,20 @@ export const GENERATED_SOURCE: Source = {
 /** A full, valid dataset around `generateScaleFreeEdges` (same seed, same graph). */
 export function generateDataset(nodeCount: number, edgeCount: number, seed: number): Dataset {
   const { nodeIds, edges } = generateScaleFreeEdges(nodeCount, edgeCount, seed);
-  const companies = nodeIds.map(
-    (id, i): Company => ({ id, name: `Company ${i}`, kind: "other" }),
-  );
-  const deals = edges.map(
-    (edge, e): Deal => ({
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      type: edge.type,
-      amountUsdBn: edge.amountUsdBn,
-      amountQualifier: edge.amountUsdBn === null ? "undisclosed" : "exact",
-      announced: announcedMonth(e, edgeCount),
-      status: "announced",
-      description: `Generated ${edge.type} deal from ${edge.from} to ${edge.to}.`,
-      notes: [],
-      sources: [{ sourceId: GENERATED_SOURCE.id, quote: "generated" }],
-    }),
-  );
+  const companies = nodeIds.map((id, i): Company => ({ id, name: `Company ${i}`, kind: "other" }));
+  const deals = edges.map((edge, e): Deal => ({
+    id: edge.id,
+    from: edge.from,
+    to: edge.to,
+    type: edge.type,
+    amountUsdBn: edge.amountUsdBn,
+    amountQualifier: edge.amountUsdBn === null ? "undisclosed" : "exact",
+    announced: announcedMonth(e, edgeCount),
+    status: "announced",
+    description: `Generated ${edge.type} deal from ${edge.from} to ${edge.to}.`,
+    notes: [],
+    sources: [{ sourceId: GENERATED_SOURCE.id, quote: "generated" }],
+  }));
   return {
     schemaVersion: SCHEMA_VERSION,
     title: `Generated benchmark graph (${nodeCount} companies, ${edgeCount} deals, seed ${seed})`,
