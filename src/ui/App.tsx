@@ -1,9 +1,146 @@
-/** Placeholder page until the explorer lands. */
-export function App() {
+/** The explorer: header with search, the money-flow graph, and a tabbed side panel. */
+import { useEffect } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { actions, type PanelTab, useStore } from "../state/store.ts";
+import { AboutPanel } from "./AboutPanel.tsx";
+import { AnalysisRunner } from "./AnalysisRunner.tsx";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { GraphView } from "./GraphView.tsx";
+import { ProgressIndicator } from "./ProgressIndicator.tsx";
+import { SearchBox } from "./components/SearchBox.tsx";
+import { DealsTable } from "./panels/DealsTable.tsx";
+import { DetailsPanel } from "./panels/DetailsPanel.tsx";
+import { FiltersPanel } from "./panels/FiltersPanel.tsx";
+import { LoopsPanel } from "./panels/LoopsPanel.tsx";
+import { RiskPanel } from "./panels/RiskPanel.tsx";
+import "./app.css";
+
+const TABS: readonly { id: PanelTab; label: string; render: () => React.ReactNode }[] = [
+  { id: "loops", label: "Loops", render: () => <LoopsPanel /> },
+  { id: "risk", label: "Risk", render: () => <RiskPanel /> },
+  { id: "details", label: "Details", render: () => <DetailsPanel /> },
+  { id: "table", label: "Table", render: () => <DealsTable /> },
+  { id: "filters", label: "Filters", render: () => <FiltersPanel /> },
+  { id: "about", label: "About", render: () => <AboutPanel /> },
+];
+
+function useGlobalKeys() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [role=combobox]")) return;
+      actions.clearSelection();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+function useThemeAttribute() {
+  const theme = useStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return theme;
+}
+
+function TabBar({ tab }: { tab: PanelTab }) {
+  const move = (event: React.KeyboardEvent, index: number) => {
+    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (delta === 0 && event.key !== "Home" && event.key !== "End") return;
+    event.preventDefault();
+    const next =
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? TABS.length - 1
+          : (index + delta + TABS.length) % TABS.length;
+    actions.setTab(TABS[next]!.id);
+    document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
+  };
   return (
-    <main>
-      <h1>Ouroboros</h1>
-      <p>Circular financing explorer. The interactive graph is on its way.</p>
-    </main>
+    <div role="tablist" aria-label="Panels" className="tab-bar">
+      {TABS.map((t, i) => (
+        <button
+          key={t.id}
+          id={`tab-${t.id}`}
+          type="button"
+          role="tab"
+          aria-selected={tab === t.id}
+          aria-controls="tab-panel"
+          tabIndex={tab === t.id ? 0 : -1}
+          onClick={() => actions.setTab(t.id)}
+          onKeyDown={(e) => move(e, i)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  useGlobalKeys();
+  const theme = useThemeAttribute();
+  const { tab, drawerOpen } = useStore(
+    useShallow((s) => ({ tab: s.tab, drawerOpen: s.drawerOpen })),
+  );
+  const active = TABS.find((t) => t.id === tab) ?? TABS[0]!;
+  return (
+    <div className="app">
+      <AnalysisRunner />
+      <header className="app-header">
+        <h1 className="brand">
+          Ouroboros <span className="brand-sub">circular financing explorer</span>
+        </h1>
+        <SearchBox />
+        <div className="header-actions">
+          <button
+            type="button"
+            aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
+            onClick={() => actions.setTheme(theme === "dark" ? "light" : "dark")}
+          >
+            {theme === "dark" ? "☀" : "☾"}
+          </button>
+          <button
+            type="button"
+            className="drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="side-panel"
+            onClick={() => actions.toggleDrawer()}
+          >
+            {drawerOpen ? "Close panels" : "Panels"}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <main className="graph-area" aria-label="Money-flow graph">
+          <ErrorBoundary what="the graph">
+            <GraphView />
+          </ErrorBoundary>
+          <ProgressIndicator />
+        </main>
+        <aside
+          id="side-panel"
+          className="side-panel"
+          data-open={drawerOpen}
+          data-tab={tab}
+          aria-label="Analysis panels"
+        >
+          <TabBar tab={tab} />
+          <div
+            id="tab-panel"
+            role="tabpanel"
+            aria-labelledby={`tab-${active.id}`}
+            className="tab-panel"
+          >
+            <ErrorBoundary key={active.id} what="this panel">
+              {active.render()}
+            </ErrorBoundary>
+          </div>
+        </aside>
+      </div>
+    </div>
   );
 }
