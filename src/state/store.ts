@@ -7,13 +7,14 @@ import { create } from "zustand";
 import type { AnalysisResult } from "../analysis/analyzeDataset.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { Dataset } from "../domain/schema.ts";
+import type { ViewTab } from "./url/codec.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
 /** The dataset that ships with the app. Validated by the test suite. */
 export const DEFAULT_DATASET = defaultDatasetJson as unknown as Dataset;
 
-export const PANEL_TABS = ["loops", "risk", "details", "table", "filters", "about"] as const;
-export type PanelTab = (typeof PANEL_TABS)[number];
+export { VIEW_TABS as PANEL_TABS } from "./url/codec.ts";
+export type PanelTab = ViewTab;
 
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];

@@ -1,0 +1,241 @@
+/**
+ * URL codec: the view as short, readable, versioned query parameters.
+ *
+ *   ?v=1&loop=nvidia.openai.oracle&types=equity,chip-purchase&min=5&len=5&tab=risk&cam=0.5,0.5,1.2
+ *
+ * Pure: no `window`, no `history`. `decodeView` never throws; every parameter
+ * that is unknown or malformed is left out and named in `ignored`. Company ids
+ * are slugs (a-z, 0-9, -), so "." and "," are safe separators. Parameters at
+ * their default values are omitted, so a plain URL opens the default view.
+ */
+import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../../analysis/filterDeals.ts";
+import {
+  DEAL_STATUSES,
+  DEAL_TYPES,
+  type DealStatus,
+  type DealType,
+  isPartialDate,
+} from "../../domain/schema.ts";
+
+export const URL_VERSION = 1;
+
+export const VIEW_TABS = ["loops", "risk", "details", "table", "filters", "about"] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
+
+export type ViewSelection =
+  | { readonly kind: "none" }
+  | { readonly kind: "loop"; readonly companies: readonly string[] }
+  | { readonly kind: "company"; readonly id: string }
+  | { readonly kind: "edge"; readonly from: string; readonly to: string };
+
+export interface ViewCamera {
+  readonly x: number;
+  readonly y: number;
+  readonly ratio: number;
+}
+
+export interface ViewState {
+  readonly selection: ViewSelection;
+  readonly filters: DealFilters;
+  readonly maxLength: number;
+  readonly tab: ViewTab;
+  readonly camera: ViewCamera | null;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  selection: { kind: "none" },
+  filters: DEFAULT_DEAL_FILTERS,
+  maxLength: 6,
+  tab: "loops",
+  camera: null,
+};
+
+export const MAX_LENGTH_RANGE = [2, 12] as const;
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
+const KNOWN = new Set([
+  "v",
+  "loop",
+  "co",
+  "edge",
+  "types",
+  "status",
+  "min",
+  "undisc",
+  "from",
+  "to",
+  "len",
+  "tab",
+  "cam",
+]);
+
+/** Rounds camera numbers the way the URL writes them (4 decimals). */
+export function roundCamera(c: ViewCamera): ViewCamera {
+  // NOTE: "+ 0" turns -0 into 0, which the URL cannot tell apart.
+  const r = (n: number) => Math.round(n * 1e4) / 1e4 + 0;
+  return { x: r(c.x), y: r(c.y), ratio: r(c.ratio) };
+}
+
+const num = (n: number) => String(Math.round(n * 1e4) / 1e4);
+
+function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Writes a view as query parameters (without the leading "?"). */
+export function encodeView(view: ViewState): string {
+  const p = new URLSearchParams();
+  p.set("v", String(URL_VERSION));
+  const sel = view.selection;
+  if (sel.kind === "loop") p.set("loop", sel.companies.join("."));
+  else if (sel.kind === "company") p.set("co", sel.id);
+  else if (sel.kind === "edge") p.set("edge", `${sel.from}.${sel.to}`);
+  const f = view.filters;
+  if (!sameSet(f.types, DEAL_TYPES))
+    p.set("types", DEAL_TYPES.filter((t) => f.types.includes(t)).join(","));
+  if (!sameSet(f.statuses, DEAL_STATUSES)) {
+    p.set("status", DEAL_STATUSES.filter((s) => f.statuses.includes(s)).join(","));
+  }
+  if (f.minAmountUsdBn !== 0) p.set("min", num(f.minAmountUsdBn));
+  if (!f.includeUndisclosed) p.set("undisc", "0");
+  if (f.dateFrom !== null) p.set("from", f.dateFrom);
+  if (f.dateTo !== null) p.set("to", f.dateTo);
+  if (view.maxLength !== DEFAULT_VIEW.maxLength) p.set("len", String(view.maxLength));
+  if (view.tab !== DEFAULT_VIEW.tab) p.set("tab", view.tab);
+  if (view.camera) {
+    const c = roundCamera(view.camera);
+    p.set("cam", `${num(c.x)},${num(c.y)},${num(c.ratio)}`);
+  }
+  // NOTE: URLSearchParams escapes "," and "." is safe; keep commas readable.
+  return p.toString().replace(/%2C/g, ",");
+}
+
+export interface DecodedView {
+  readonly view: ViewState;
+  /** Human-readable notes on what was ignored, e.g. `unknown parameter "foo"`. */
+  readonly ignored: readonly string[];
+}
+
+function parseList<T extends string>(raw: string, allowed: readonly T[]): T[] | null {
+  if (raw === "") return [];
+  const parts = raw.split(",");
+  if (!parts.every((x) => (allowed as readonly string[]).includes(x))) return null;
+  return allowed.filter((a) => parts.includes(a));
+}
+
+/** Reads a view from a query string (with or without "?"). Never throws. */
+export function decodeView(search: string): DecodedView {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  } catch {
+    return { view: DEFAULT_VIEW, ignored: ["the address could not be read"] };
+  }
+  const ignored: string[] = [];
+  const bad = (name: string, value: string, why: string) =>
+    ignored.push(`"${name}=${value.slice(0, 60)}": ${why}`);
+  let selection: ViewSelection = DEFAULT_VIEW.selection;
+  const filters: { -readonly [K in keyof DealFilters]: DealFilters[K] } = {
+    ...DEFAULT_DEAL_FILTERS,
+  };
+  let maxLength = DEFAULT_VIEW.maxLength;
+  let tab: ViewTab = DEFAULT_VIEW.tab;
+  let camera: ViewCamera | null = null;
+  const seen = new Set<string>();
+
+  for (const [name, value] of params) {
+    if (!KNOWN.has(name)) {
+      ignored.push(`unknown parameter "${name.slice(0, 40)}"`);
+      continue;
+    }
+    if (seen.has(name)) {
+      bad(name, value, "given more than once; the first is used");
+      continue;
+    }
+    seen.add(name);
+    switch (name) {
+      case "v":
+        if (value !== String(URL_VERSION))
+          bad(name, value, `unsupported version (this app reads v=${URL_VERSION})`);
+        break;
+      case "loop": {
+        const ids = value.split(".");
+        if (
+          ids.length < 2 ||
+          !ids.every((id) => ID_RE.test(id)) ||
+          new Set(ids).size !== ids.length
+        ) {
+          bad(name, value, "not a loop of two or more distinct company ids");
+        } else if (selection.kind !== "none") bad(name, value, "only one selection is kept");
+        else selection = { kind: "loop", companies: ids };
+        break;
+      }
+      case "co":
+        if (!ID_RE.test(value)) bad(name, value, "not a company id");
+        else if (selection.kind !== "none") bad(name, value, "only one selection is kept");
+        else selection = { kind: "company", id: value };
+        break;
+      case "edge": {
+        const ids = value.split(".");
+        if (ids.length !== 2 || !ids.every((id) => ID_RE.test(id)) || ids[0] === ids[1]) {
+          bad(name, value, "not a flow between two company ids");
+        } else if (selection.kind !== "none") bad(name, value, "only one selection is kept");
+        else selection = { kind: "edge", from: ids[0]!, to: ids[1]! };
+        break;
+      }
+      case "types": {
+        const list = parseList<DealType>(value, DEAL_TYPES);
+        if (list === null) bad(name, value, `deal types are ${DEAL_TYPES.join(", ")}`);
+        else filters.types = list;
+        break;
+      }
+      case "status": {
+        const list = parseList<DealStatus>(value, DEAL_STATUSES);
+        if (list === null) bad(name, value, `statuses are ${DEAL_STATUSES.join(", ")}`);
+        else filters.statuses = list;
+        break;
+      }
+      case "min": {
+        const n = Number(value);
+        if (value.trim() === "" || !Number.isFinite(n) || n < 0)
+          bad(name, value, "not an amount >= 0");
+        else filters.minAmountUsdBn = Math.round(n * 1e4) / 1e4;
+        break;
+      }
+      case "undisc":
+        if (value === "0") filters.includeUndisclosed = false;
+        else if (value === "1") filters.includeUndisclosed = true;
+        else bad(name, value, "must be 0 or 1");
+        break;
+      case "from":
+      case "to":
+        if (!isPartialDate(value)) bad(name, value, "not a date as YYYY, YYYY-MM or YYYY-MM-DD");
+        else if (name === "from") filters.dateFrom = value;
+        else filters.dateTo = value;
+        break;
+      case "len": {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < MAX_LENGTH_RANGE[0] || n > MAX_LENGTH_RANGE[1]) {
+          bad(
+            name,
+            value,
+            `loop length must be a whole number from ${MAX_LENGTH_RANGE[0]} to ${MAX_LENGTH_RANGE[1]}`,
+          );
+        } else maxLength = n;
+        break;
+      }
+      case "tab":
+        if (!(VIEW_TABS as readonly string[]).includes(value))
+          bad(name, value, `tabs are ${VIEW_TABS.join(", ")}`);
+        else tab = value as ViewTab;
+        break;
+      case "cam": {
+        const parts = value.split(",").map(Number);
+        if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)) || !(parts[2]! > 0)) {
+          bad(name, value, "camera must be x,y,zoom with zoom > 0");
+        } else camera = roundCamera({ x: parts[0]!, y: parts[1]!, ratio: parts[2]! });
+        break;
+      }
+    }
+  }
+  return { view: { selection, filters, maxLength, tab, camera }, ignored };
+}

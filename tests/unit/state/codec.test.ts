@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEAL_STATUSES, DEAL_TYPES } from "../../../src/domain/schema.ts";
+import {
+  DEFAULT_VIEW,
+  VIEW_TABS,
+  type ViewState,
+  decodeView,
+  encodeView,
+  roundCamera,
+} from "../../../src/state/url/codec.ts";
+
+const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/);
+const month = fc
+  .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`);
+const selection = fc.oneof(
+  fc.constant({ kind: "none" as const }),
+  fc
+    .uniqueArray(id, { minLength: 2, maxLength: 6 })
+    .map((companies) => ({ kind: "loop" as const, companies })),
+  id.map((x) => ({ kind: "company" as const, id: x })),
+  fc
+    .uniqueArray(id, { minLength: 2, maxLength: 2 })
+    .map(([from, to]) => ({ kind: "edge" as const, from: from!, to: to! })),
+);
+const subset = <T extends string>(all: readonly T[]) =>
+  fc.subarray([...all]).map((xs) => all.filter((x) => xs.includes(x)));
+const view: fc.Arbitrary<ViewState> = fc.record({
+  selection,
+  filters: fc.record({
+    types: subset(DEAL_TYPES),
+    statuses: subset(DEAL_STATUSES),
+    minAmountUsdBn: fc
+      .double({ min: 0, max: 5000, noNaN: true })
+      .map((n) => Math.round(n * 1e4) / 1e4),
+    includeUndisclosed: fc.boolean(),
+    dateFrom: fc.option(month, { nil: null }),
+    dateTo: fc.option(month, { nil: null }),
+  }),
+  maxLength: fc.integer({ min: 2, max: 12 }),
+  tab: fc.constantFrom(...VIEW_TABS),
+  camera: fc.option(
+    fc
+      .record({
+        x: fc.double({ min: -10, max: 10, noNaN: true }),
+        y: fc.double({ min: -10, max: 10, noNaN: true }),
+        ratio: fc.double({ min: 0.001, max: 100, noNaN: true }),
+      })
+      .map(roundCamera)
+      .filter((c) => c.ratio > 0),
+    { nil: null },
+  ),
+});
+
+describe("state/url/codec", () => {
+  describe("decodeView", () => {
+    it("should ignore unknown and malformed parameters, naming each", () => {
+      const { view, ignored } = decodeView(
+        "?v=1&foo=bar&loop=nvidia&len=99&cam=1,2&types=equity,loan&tab=x",
+      );
+      expect(view).toEqual(DEFAULT_VIEW);
+      expect(ignored).toHaveLength(6);
+      expect(ignored[0]).toBe('unknown parameter "foo"');
+      expect(ignored.join("\n")).toMatch(/"loop=nvidia": not a loop/);
+    });
+
+    it("should read the default view from an empty query", () => {
+      expect(decodeView("")).toEqual({ view: DEFAULT_VIEW, ignored: [] });
+      expect(decodeView("?")).toEqual({ view: DEFAULT_VIEW, ignored: [] });
+    });
+
+    it("should read a readable URL", () => {
+      const { view, ignored } = decodeView(
+        "v=1&loop=nvidia.openai.oracle&types=equity,chip-purchase&min=5&undisc=0&from=2025-01&len=4&tab=risk&cam=0.5,0.25,1.5",
+      );
+      expect(ignored).toEqual([]);
+      expect(view.selection).toEqual({ kind: "loop", companies: ["nvidia", "openai", "oracle"] });
+      expect(view.filters.types).toEqual(["equity", "chip-purchase"]);
+      expect(view.filters).toMatchObject({
+        minAmountUsdBn: 5,
+        includeUndisclosed: false,
+        dateFrom: "2025-01",
+      });
+      expect(view).toMatchObject({
+        maxLength: 4,
+        tab: "risk",
+        camera: { x: 0.5, y: 0.25, ratio: 1.5 },
+      });
+    });
+
+    it("should never throw on random strings", () => {
+      fc.assert(
+        fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => {
+          const r = decodeView(s);
+          expect(r.view).toBeDefined();
+        }),
+        { numRuns: 3000 },
+      );
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.constantFrom(
+                "v",
+                "loop",
+                "co",
+                "edge",
+                "types",
+                "min",
+                "len",
+                "cam",
+                "tab",
+                "from",
+                "zz",
+              ),
+              fc.string(),
+            ),
+            { maxLength: 8 },
+          ),
+          (pairs) => {
+            const q = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+            const r = decodeView(q);
+            expect(Array.isArray(r.ignored)).toBe(true);
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    });
+  });
+
+  describe("encodeView", () => {
+    it("should write only v=1 for the default view", () => {
+      expect(encodeView(DEFAULT_VIEW)).toBe("v=1");
+    });
+
+    it("should round-trip every valid view", () => {
+      fc.assert(
+        fc.property(view, (v) => {
+          const { view: back, ignored } = decodeView(encodeView(v));
+          expect(ignored).toEqual([]);
+          expect(back).toEqual(v);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+});
