@@ -62,11 +62,10 @@ const visibleLoops = memo(
   (
     loops: readonly LoopReport[] | undefined,
     controls: Store["loopControls"],
-    selection: Store["selection"],
+    focusCompany: Store["focusCompany"],
   ): readonly LoopReport[] => {
     if (!loops) return [];
-    const through =
-      controls.onlyThroughSelected && selection.kind === "company" ? selection.id : null;
+    const through = controls.onlyThroughSelected ? focusCompany : null;
     return loops.filter(
       (l) =>
         l.roundTripUsdBn >= controls.minRoundTripUsdBn &&
@@ -77,7 +76,7 @@ const visibleLoops = memo(
 
 /** Loops after the list controls (minimum round trip, only through the selected company). */
 export const selectVisibleLoops = (s: Store): readonly LoopReport[] =>
-  visibleLoops(s.analysis?.loops, s.loopControls, s.selection);
+  visibleLoops(s.analysis?.loops, s.loopControls, s.focusCompany);
 
 const flagged = memo((c: readonly CompanyConcentration[] | undefined) =>
   (c ?? []).filter((x) => x.flags.length > 0),

@@ -53,6 +53,11 @@ interface FiltersSlice {
 }
 interface SelectionSlice {
   selection: Selection;
+  /**
+   * The company most recently selected, kept while a loop through it is chosen,
+   * so "only loops through the selected company" survives picking one of them.
+   */
+  focusCompany: string | null;
   /** The company the focus-camera should move to; bumped on every focus request. */
   focusRequest: { readonly id: string; readonly seq: number } | null;
   hoveredNode: string | null;
@@ -87,6 +92,7 @@ const createFiltersSlice = (): FiltersSlice => ({
 });
 const createSelectionSlice = (): SelectionSlice => ({
   selection: NO_SELECTION,
+  focusCompany: null,
   focusRequest: null,
   hoveredNode: null,
   hoveredEdge: null,
@@ -129,7 +135,13 @@ let focusSeq = 0;
 /** Every state change goes through these. */
 export const actions = {
   setDataset(dataset: Dataset, origin: "default" | "imported") {
-    set({ dataset, datasetOrigin: origin, selection: NO_SELECTION, analysis: null });
+    set({
+      dataset,
+      datasetOrigin: origin,
+      selection: NO_SELECTION,
+      focusCompany: null,
+      analysis: null,
+    });
   },
   setFilters(patch: Partial<DealFilters>) {
     set({ filters: { ...get().filters, ...patch } });
@@ -141,11 +153,16 @@ export const actions = {
     set({ loopControls: { ...get().loopControls, ...patch } });
   },
   select(selection: Selection) {
-    set({ selection });
+    set({
+      selection,
+      ...(selection.kind === "company" ? { focusCompany: selection.id } : {}),
+      ...(selection.kind === "none" ? { focusCompany: null } : {}),
+    });
   },
   selectCompany(id: string, options: { focus?: boolean; openDetails?: boolean } = {}) {
     set({
       selection: { kind: "company", id },
+      focusCompany: id,
       ...(options.openDetails ? { tab: "details" as const } : {}),
       ...(options.focus ? { focusRequest: { id, seq: ++focusSeq } } : {}),
     });
@@ -160,7 +177,7 @@ export const actions = {
     set({ selection: { kind: "loop", loopId, companies } });
   },
   clearSelection() {
-    set({ selection: NO_SELECTION });
+    set({ selection: NO_SELECTION, focusCompany: null });
   },
   hoverNode(id: string | null) {
     if (get().hoveredNode !== id) set({ hoveredNode: id });

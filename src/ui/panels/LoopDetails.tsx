@@ -1,0 +1,64 @@
+/** Details of one loop: each hop with its deals and their sources. */
+import { roundTripText } from "../../analysis/loops.ts";
+import { selectLookups } from "../../state/selectors.ts";
+import { useStore } from "../../state/store.ts";
+import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
+import { DealCard } from "./DealCard.tsx";
+import { formatHopAmount, loopPathText } from "./format.ts";
+import "./panels.css";
+
+/** The selected loop, hop by hop. */
+export function LoopDetails({
+  loopId,
+  companies,
+}: {
+  readonly loopId: string;
+  readonly companies: readonly string[];
+}) {
+  const analysis = useReadyAnalysis();
+  const { companyById, dealById } = useStore(selectLookups);
+  const nameOf = (id: string) => companyById.get(id)?.name ?? id;
+  const title = <h2 className="panel-title">{loopPathText(companies, nameOf)}</h2>;
+  if (!analysis) {
+    return (
+      <>
+        {title}
+        <AnalysisStatus />
+      </>
+    );
+  }
+  const loop = analysis.loops.find((l) => l.id === loopId);
+  if (!loop) {
+    return (
+      <>
+        {title}
+        <p className="muted">
+          This loop is not in the current analysis: the filters or the maximum length leave it out.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      {title}
+      <p>
+        <strong>{roundTripText(loop)}</strong>{" "}
+        <span className="muted">
+          (the smallest hop; undisclosed amounts count as 0). Amounts are announced commitments, not
+          cash paid.
+        </span>
+      </p>
+      {loop.hops.map((hop) => (
+        <section key={`${hop.from}>${hop.to}`} className="loop-hop">
+          <h3>
+            {nameOf(hop.from)} → {nameOf(hop.to)}: {formatHopAmount(hop)}
+          </h3>
+          {hop.dealIds.map((id) => {
+            const deal = dealById.get(id);
+            return deal ? <DealCard key={id} deal={deal} level={4} /> : null;
+          })}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The loops tab: controls for the cycle search, the list of loops (a keyboard
+ * listbox using aria-activedescendant), and the hops of the selected loop, each
+ * with a way to its deals and sources.
+ */
+import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type LoopReport, roundTripText } from "../../analysis/loops.ts";
+import { nameOf, selectLookups, selectVisibleLoops } from "../../state/selectors.ts";
+import { actions, useStore } from "../../state/store.ts";
+import { nextActiveIndex, scrollIntoViewIfSupported } from "../components/listKeys.ts";
+import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
+import { formatHopAmount, loopPathText, plural } from "./format.ts";
+import { NumberField } from "./NumberField.tsx";
+import { TypeTag } from "./TypeTag.tsx";
+import "./panels.css";
+
+/** Options rendered at most; a longer list asks the reader to narrow it. */
+const MAX_RENDERED_LOOPS = 200;
+const MAX_LENGTH_CHOICES = [2, 3, 4, 5, 6, 7, 8] as const;
+
+function LoopControlsForm() {
+  const controls = useStore((s) => s.loopControls);
+  const selectedName = useStore((s) => (s.focusCompany ? nameOf(s, s.focusCompany) : null));
+  const hintId = useId();
+  const lengthId = useId();
+  const choices: readonly number[] = MAX_LENGTH_CHOICES.includes(controls.maxLength as 2)
+    ? MAX_LENGTH_CHOICES
+    : [...MAX_LENGTH_CHOICES, controls.maxLength].sort((a, b) => a - b);
+  return (
+    <div className="panel-controls">
+      <div className="field">
+        <label htmlFor={lengthId}>Maximum length</label>
+        <select
+          id={lengthId}
+          value={controls.maxLength}
+          onChange={(e) => actions.setLoopControls({ maxLength: Number(e.target.value) })}
+        >
+          {choices.map((n) => (
+            <option key={n} value={n}>
+              {n} hops
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField
+        label="Minimum round trip ($ bn)"
+        value={controls.minRoundTripUsdBn}
+        onChange={(minRoundTripUsdBn) => actions.setLoopControls({ minRoundTripUsdBn })}
+      />
+      <div className="field field-check">
+        <input
+          type="checkbox"
+          id={`${hintId}-only`}
+          checked={controls.onlyThroughSelected}
+          disabled={selectedName === null}
+          aria-describedby={hintId}
+          onChange={(e) => actions.setLoopControls({ onlyThroughSelected: e.target.checked })}
+        />
+        <label htmlFor={`${hintId}-only`}>Only loops through the selected company</label>
+        <span id={hintId} className="field-hint muted">
+          {selectedName === null ? "Select a company first." : `Selected: ${selectedName}.`}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function LoopOption({
+  loop,
+  id,
+  selected,
+  active,
+  nameOf,
+  onClick,
+}: {
+  loop: LoopReport;
+  id: string;
+  selected: boolean;
+  active: boolean;
+  nameOf: (id: string) => string;
+  onClick: () => void;
+}) {
+  const classes = ["loop-option", selected && "selected", active && "active"].filter(Boolean);
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className={classes.join(" ")}
+      onClick={onClick}
+    >
+      <span className="loop-path">{loopPathText(loop.companies, nameOf)}</span>
+      {" · "}
+      <span className="loop-amount">{roundTripText(loop)}</span>{" "}
+      <span className="loop-meta">
+        {plural(loop.hops.length, "hop")}
+        {" · "}
+        {Object.entries(loop.typeMix).map(([type, count], i) => (
+          <span key={type}>
+            {i > 0 && " "}
+            <TypeTag type={type} count={count} />
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+}
+
+function LoopList() {
+  const analysis = useReadyAnalysis();
+  const loops = useStore(selectVisibleLoops);
+  const selectedLoopId = useStore((s) => (s.selection.kind === "loop" ? s.selection.loopId : null));
+  const companyById = useStore((s) => selectLookups(s).companyById);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const baseId = useId();
+  if (!analysis) return <AnalysisStatus />;
+
+  const nameOfId = (id: string) => companyById.get(id)?.name ?? id;
+  const shown = loops.slice(0, MAX_RENDERED_LOOPS);
+  const indexOf = (id: string | null) => (id === null ? -1 : shown.findIndex((l) => l.id === id));
+  const activeIndex = [indexOf(activeId), indexOf(selectedLoopId), shown.length > 0 ? 0 : -1].find(
+    (i) => i >= 0,
+  )!;
+  const optionId = (i: number) => `${baseId}-loop-${i}`;
+
+  const select = (loop: LoopReport) => {
+    setActiveId(loop.id);
+    actions.selectLoop(loop.id, loop.companies);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const next = nextActiveIndex(e.key, activeIndex, shown.length);
+    if (next !== null) {
+      e.preventDefault();
+      setActiveId(shown[next]!.id);
+      scrollIntoViewIfSupported(listRef.current?.children[next] ?? null);
+    } else if ((e.key === "Enter" || e.key === " ") && shown[activeIndex]) {
+      e.preventDefault();
+      select(shown[activeIndex]);
+    }
+  };
+
+  const total = analysis.loops.length;
+  return (
+    <>
+      <p className="loop-count" aria-live="polite">
+        {plural(loops.length, "loop")}
+        {loops.length !== total && ` of ${total.toLocaleString("en-US")}`}
+        {analysis.truncated && " (truncated)"}
+        {loops.length > shown.length &&
+          ` · showing the first ${shown.length}; raise the minimum round trip to narrow the list`}
+      </p>
+      {shown.length === 0 ? (
+        <p className="muted">No loops with these filters.</p>
+      ) : (
+        <ul
+          ref={listRef}
+          role="listbox"
+          aria-label="Cycles"
+          tabIndex={0}
+          aria-activedescendant={optionId(activeIndex)}
+          className="loop-list"
+          onKeyDown={onKeyDown}
+        >
+          {shown.map((loop, i) => (
+            <LoopOption
+              key={loop.id}
+              id={optionId(i)}
+              loop={loop}
+              selected={loop.id === selectedLoopId}
+              active={i === activeIndex}
+              nameOf={nameOfId}
+              onClick={() => select(loop)}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SelectedLoopHops() {
+  const analysis = useReadyAnalysis();
+  const loopId = useStore((s) => (s.selection.kind === "loop" ? s.selection.loopId : null));
+  const { companyById, dealById } = useStore(selectLookups);
+  const headingId = useId();
+  const loop = loopId === null ? undefined : analysis?.loops.find((l) => l.id === loopId);
+  if (!loop) return null;
+  const nameOfId = (id: string) => companyById.get(id)?.name ?? id;
+  return (
+    <section className="loop-hops" aria-labelledby={headingId}>
+      <h3 id={headingId}>Hops of the selected loop</h3>
+      <ol>
+        {loop.hops.map((hop) => {
+          const flow = `${nameOfId(hop.from)} → ${nameOfId(hop.to)}`;
+          const types = [...new Set(hop.dealIds.map((id) => dealById.get(id)?.type ?? "other"))];
+          return (
+            <li key={`${hop.from}>${hop.to}`}>
+              <span>
+                {flow}: {formatHopAmount(hop)} ({types.join(", ")})
+              </span>{" "}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Sources for ${flow}`}
+                onClick={() => actions.selectEdge(hop.from, hop.to, { openDetails: true })}
+              >
+                Sources
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** The loops tab. */
+export function LoopsPanel() {
+  const titleId = useId();
+  return (
+    <section className="panel loops-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
+        Loops
+      </h2>
+      <LoopControlsForm />
+      <LoopList />
+      <SelectedLoopHops />
+    </section>
+  );
+}

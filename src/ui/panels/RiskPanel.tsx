@@ -1,0 +1,150 @@
+/**
+ * The risk tab: companies with concentration flags, most severe first, each
+ * figure next to the reported fact and quotes it rests on, and a note on how
+ * the thresholds are chosen.
+ */
+import { useId } from "react";
+import {
+  type CompanyConcentration,
+  DEFAULT_CONCENTRATION_THRESHOLDS as T,
+} from "../../analysis/concentration.ts";
+import { formatUsdBn } from "../../domain/money.ts";
+import type { Fact } from "../../domain/schema.ts";
+import { selectFlaggedCompanies, selectLookups } from "../../state/selectors.ts";
+import { actions, useStore } from "../../state/store.ts";
+import { SourceList } from "../components/SourceList.tsx";
+import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
+import { formatShare, severityLevel } from "./format.ts";
+import "./panels.css";
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function HowComputed() {
+  return (
+    <details className="how-computed">
+      <summary>How these are computed</summary>
+      <ul>
+        <li>
+          A counterparty paying ≥{pct(T.notableShare)} of a company’s inflows is notable (the ASC
+          280 major-customer disclosure line), ≥{pct(T.highShare)} high, ≥{pct(T.criticalShare)}{" "}
+          critical.
+        </li>
+        <li>
+          HHI (Herfindahl–Hirschman index of inflow shares, 0–10,000) above{" "}
+          {T.hhiHigh.toLocaleString("en-US")} means highly concentrated (2023 US Merger Guidelines).
+        </li>
+        <li>
+          Commitments (outflows in the data) above {T.commitmentsHigh}× reported revenue are high,
+          above {T.commitmentsCritical}× critical.
+        </li>
+        <li>
+          Circular share: the share of inflow dollars arriving on hops that lie on some loop through
+          the company.
+        </li>
+        <li>
+          Amounts are announced commitments, not cash paid; undisclosed amounts count as 0. Reported
+          concentration facts are flagged by the same share lines.
+        </li>
+      </ul>
+    </details>
+  );
+}
+
+function FactEvidence({ fact }: { fact: Fact }) {
+  return (
+    <div className="fact-evidence">
+      <p>{fact.description}</p>
+      <SourceList refs={fact.sources} />
+    </div>
+  );
+}
+
+function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
+  const { companyById, factsByCompany } = useStore(selectLookups);
+  const headingId = useId();
+  const nameOf = (id: string) => companyById.get(id)?.name ?? id;
+  const factById = (id: string | null | undefined) =>
+    (id && factsByCompany.get(entry.company)?.find((f) => f.id === id)) || null;
+  const level = severityLevel(entry.severity);
+  const revenueFact = factById(entry.revenueFactId);
+  return (
+    <li>
+      <article className="risk-card" aria-labelledby={headingId}>
+        <h3 id={headingId} className="risk-heading">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => actions.selectCompany(entry.company, { focus: true, openDetails: true })}
+          >
+            {nameOf(entry.company)}
+          </button>{" "}
+          {level && <span className={`badge badge-${level}`}>{level}</span>}
+        </h3>
+        <dl className="facts-grid">
+          <dt>Top payer</dt>
+          <dd>
+            {entry.topPayer
+              ? `${formatShare(entry.topPayer.share)} of inflows from ${nameOf(entry.topPayer.company)}`
+              : "no disclosed inflows"}
+          </dd>
+          <dt>HHI</dt>
+          <dd>
+            {entry.inflowHhi === null ? "—" : Math.round(entry.inflowHhi).toLocaleString("en-US")}
+          </dd>
+          <dt>Circular share</dt>
+          <dd>{entry.circularShare === null ? "—" : formatShare(entry.circularShare)}</dd>
+          <dt>Commitments</dt>
+          <dd>
+            {entry.commitmentsToRevenue === null || entry.revenueUsdBn === null
+              ? "no reported revenue"
+              : `${entry.commitmentsToRevenue.toFixed(1)}× revenue (${formatUsdBn(entry.revenueUsdBn)}${revenueFact?.period ? `, ${revenueFact.period}` : ""})`}
+          </dd>
+        </dl>
+        {revenueFact && (
+          <details className="evidence">
+            <summary>Revenue source</summary>
+            <FactEvidence fact={revenueFact} />
+          </details>
+        )}
+        <ul className="flag-list">
+          {entry.flags.map((flag, i) => {
+            const fact = flag.factId === entry.revenueFactId ? null : factById(flag.factId);
+            return (
+              <li key={i} className={`flag flag-${flag.level}`}>
+                <span className="visually-hidden">{flag.level}: </span>
+                {flag.message}
+                {fact && <FactEvidence fact={fact} />}
+              </li>
+            );
+          })}
+        </ul>
+      </article>
+    </li>
+  );
+}
+
+/** The risk tab. */
+export function RiskPanel() {
+  const analysis = useReadyAnalysis();
+  const flagged = useStore(selectFlaggedCompanies);
+  const titleId = useId();
+  return (
+    <section className="panel risk-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
+        Concentration risk
+      </h2>
+      <HowComputed />
+      {!analysis ? (
+        <AnalysisStatus />
+      ) : flagged.length === 0 ? (
+        <p className="muted">No company is flagged with these filters.</p>
+      ) : (
+        <ol className="risk-list">
+          {flagged.map((entry) => (
+            <CompanyRisk key={entry.company} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

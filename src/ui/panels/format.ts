@@ -1,0 +1,72 @@
+/** Text helpers shared by the panels. Pure, so they are tested without a DOM. */
+import type { FlagLevel } from "../../analysis/concentration.ts";
+import { FLAG_LEVELS } from "../../analysis/concentration.ts";
+import type { LoopHop } from "../../analysis/loops.ts";
+import { formatUsdBn } from "../../domain/money.ts";
+
+const MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
+/** "22 Sep 2025", "Sep 2025 (month only)", "2025 (year only)", or "undated". */
+export function formatPartialDate(date: string | undefined): string {
+  if (!date) return "undated";
+  const [year, month, day] = date.split("-");
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return `${year} (year only)`;
+  if (!day) return `${monthName} ${year} (month only)`;
+  return `${Number(day)} ${monthName} ${year}`;
+}
+
+/** A 0..1 share as a whole percentage; tiny non-zero shares read "<1%". */
+export function formatShare(share: number): string {
+  if (share > 0 && share < 0.005) return "<1%";
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A signed dollar figure: negative values (losses) read "−$5 bn". */
+export function formatSignedUsdBn(usdBn: number): string {
+  return usdBn < 0 ? `−${formatUsdBn(-usdBn)}` : formatUsdBn(usdBn);
+}
+
+/** A counterparty total: "$40 bn", "$40 bn + 2 undisclosed", or "undisclosed". */
+export function formatFlowAmount(usdBn: number, undisclosedDeals: number): string {
+  if (undisclosedDeals === 0) return formatUsdBn(usdBn);
+  if (usdBn === 0) return "undisclosed";
+  return `${formatUsdBn(usdBn)} + ${undisclosedDeals} undisclosed`;
+}
+
+/** A loop hop's amount: "$300 bn", "$10 bn + undisclosed", or "undisclosed". */
+export function formatHopAmount(hop: LoopHop): string {
+  if (hop.undisclosed) return "undisclosed";
+  return hop.hasUnknown
+    ? `${formatUsdBn(hop.knownUsdBn)} + undisclosed`
+    : formatUsdBn(hop.knownUsdBn);
+}
+
+/** "Nvidia → OpenAI → Oracle → Nvidia": the loop closed back to its first company. */
+export function loopPathText(companies: readonly string[], nameOf: (id: string) => string): string {
+  if (companies.length === 0) return "";
+  return [...companies, companies[0]!].map(nameOf).join(" → ");
+}
+
+/** The flag level of a company's severity (0 = none). */
+export function severityLevel(severity: number): FlagLevel | null {
+  return FLAG_LEVELS[severity - 1] ?? null;
+}
+
+/** "1 loop", "3 loops". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}

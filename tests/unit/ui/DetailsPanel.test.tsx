@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { DEAL_TYPES } from "../../../src/domain/schema.ts";
+import { actions, useStore } from "../../../src/state/store.ts";
+import { DetailsPanel } from "../../../src/ui/panels/DetailsPanel.tsx";
+import { resetWithAnalysis } from "./harness.ts";
+
+describe("ui/panels/DetailsPanel", () => {
+  beforeEach(() => resetWithAnalysis());
+
+  it("should hint at what to select when nothing is selected", () => {
+    render(<DetailsPanel />);
+    expect(
+      screen.getByText("Select a company, a flow or a loop to see its details and sources."),
+    ).toBeInTheDocument();
+  });
+
+  it("should show a flow's deals with their figures, discrepancy notes and quotes", () => {
+    actions.selectEdge("openai", "oracle");
+    render(<DetailsPanel />);
+    expect(screen.getByRole("heading", { level: 2, name: "OpenAI → Oracle" })).toBeInTheDocument();
+    const card = screen.getByRole("heading", {
+      name: /cloud-contract about \$300 bn/,
+    }).parentElement!;
+    expect(card).toHaveTextContent(/Announced\s*Sep 2025 \(month only\)/);
+    expect(card).toHaveTextContent(/Horizon\s*5 years/);
+    expect(card).toHaveTextContent(/Status\s*signed/);
+    const notes = within(card).getByRole("heading", { name: "Discrepancy notes" }).parentElement!;
+    expect(notes).toHaveTextContent("Direction error in seed-003");
+    const quote = within(card).getByText(/accord cloud colossal de 300 milliards/, {
+      selector: "blockquote",
+    });
+    expect(quote).toHaveAttribute("lang", "fr");
+    expect(within(card).getByText(/colossal \$300B cloud deal with Oracle/)).toBeInTheDocument();
+    const link = within(card).getAllByRole("link")[0]!;
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link).toHaveAttribute("rel", "noreferrer");
+    expect(link).toHaveAccessibleName(/\S \(opens in a new tab\)$/);
+    expect(link.getAttribute("href")).toMatch(/^https:\/\//);
+  });
+
+  it("should show only the filtered deals of a flow", () => {
+    actions.setFilters({ types: DEAL_TYPES.filter((t) => t !== "cloud-contract") });
+    actions.selectEdge("openai", "oracle");
+    render(<DetailsPanel />);
+    expect(screen.getByText("No deals on this flow with the current filters.")).toBeVisible();
+    expect(screen.queryByText(/accord cloud colossal/)).not.toBeInTheDocument();
+  });
+
+  it("should show a company's inflows in a sortable table, its loops and its facts", async () => {
+    const user = userEvent.setup();
+    actions.selectCompany("oracle");
+    render(<DetailsPanel />);
+    expect(screen.getByRole("heading", { level: 2, name: "Oracle" })).toBeInTheDocument();
+    const inflows = screen.getByRole("table", { name: /^Money in by payer/ });
+    const amount = within(inflows).getByRole("columnheader", { name: /Amount/ });
+    expect(amount).toHaveAttribute("aria-sort", "descending");
+    await user.click(within(amount).getByRole("button", { name: "Amount" }));
+    expect(amount).toHaveAttribute("aria-sort", "ascending");
+    expect(within(inflows).getByText("100%")).toBeInTheDocument();
+    expect(screen.getByText(/Two thirds of Oracle's future contracted revenue/)).toBeVisible();
+    expect(
+      screen.getByRole("heading", { level: 4, name: "Customer concentration: 66.7% (2025)" }),
+    ).toBeInTheDocument();
+
+    await user.click(within(inflows).getByRole("button", { name: /^OpenAI/ }));
+    expect(useStore.getState().selection).toEqual({ kind: "edge", from: "openai", to: "oracle" });
+  });
+
+  it("should select a loop from a company's loops and then show its hops", async () => {
+    const user = userEvent.setup();
+    actions.selectCompany("oracle");
+    render(<DetailsPanel />);
+    await user.click(
+      screen.getByRole("button", { name: "Nvidia → OpenAI → Oracle → Nvidia · $40 bn round trip" }),
+    );
+    expect(useStore.getState().selection).toMatchObject({
+      kind: "loop",
+      loopId: "nvidia>openai>oracle",
+    });
+    expect(
+      screen.getByRole("heading", { level: 2, name: "Nvidia → OpenAI → Oracle → Nvidia" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole("heading", { level: 3, name: "OpenAI → Oracle: $300 bn" }),
+    ).toBeVisible();
+    expect(screen.getByText("$40 bn round trip")).toBeVisible();
+    expect(screen.getAllByText(/accord cloud colossal de 300 milliards/).length).toBeGreaterThan(0);
+  });
+
+  it("should show a status for a loop while the analysis runs", () => {
+    act(() => actions.selectLoop("nvidia>openai>oracle", ["nvidia", "openai", "oracle"]));
+    actions.analysisStarted();
+    render(<DetailsPanel />);
+    expect(screen.getByRole("status")).toHaveTextContent("Analysing…");
+  });
+});
