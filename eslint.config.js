@@ -27,7 +27,7 @@ const layer = (forbiddenDirs, forbiddenLibs, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "coverage"] },
+  { ignores: ["dist", "node_modules", "test-results", "coverage", ".scratch"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@ import { create } from "zustand";
 import type { AnalysisResult } from "../analysis/analyzeDataset.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { Dataset } from "../domain/schema.ts";
-import type { ViewTab } from "./url/codec.ts";
+import type { ViewCamera, ViewTab } from "./url/codec.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
 /** The dataset that ships with the app. Validated by the test suite. */
@@ -73,6 +73,12 @@ interface ViewSlice {
   layoutRequest: number;
   /** Bumped to ask the graph to fit the camera to the whole graph. */
   fitRequest: number;
+  /** The graph camera, as the URL stores it; null until the graph reports it. */
+  camera: ViewCamera | null;
+  /** Set when the camera should be moved to `camera` (e.g. from a shared link). */
+  cameraRequest: number;
+  /** Dismissible messages, e.g. what a shared link contained that was ignored. */
+  notices: readonly string[];
 }
 interface AnalysisSlice {
   analysis: AnalysisResult | null;
@@ -108,6 +114,9 @@ const createViewSlice = (): ViewSlice => ({
   layoutRunning: false,
   layoutRequest: 0,
   fitRequest: 0,
+  camera: null,
+  cameraRequest: 0,
+  notices: [],
 });
 const createAnalysisSlice = (): AnalysisSlice => ({
   analysis: null,
@@ -187,6 +196,20 @@ export const actions = {
   },
   setTab(tab: PanelTab) {
     set({ tab, drawerOpen: true });
+  },
+  /** Switches tab without opening the phone drawer (used when restoring a link). */
+  setTabQuietly(tab: PanelTab) {
+    set({ tab });
+  },
+  /** Records the camera; with `move`, asks the graph to go there. */
+  setCamera(camera: ViewCamera | null, move = false) {
+    set({ camera, ...(move && camera ? { cameraRequest: get().cameraRequest + 1 } : {}) });
+  },
+  addNotice(message: string) {
+    set({ notices: [...get().notices, message] });
+  },
+  dismissNotices() {
+    set({ notices: [] });
   },
   setTheme(theme: Theme) {
     set({ theme });

@@ -60,7 +60,8 @@ async function measure(harness: Harness, label: string, dataset?: unknown) {
         type: "longtask",
         buffered: true,
       });
-      if (data !== null) (window as { __OUROBOROS_DATASET__?: unknown }).__OUROBOROS_DATASET__ = data;
+      if (data !== null)
+        (window as { __OUROBOROS_DATASET__?: unknown }).__OUROBOROS_DATASET__ = data;
     }, dataset ?? null);
     await page.goto(harness.baseUrl);
     const ms = await firstFrameMs(page);
@@ -82,14 +83,18 @@ async function measure(harness: Harness, label: string, dataset?: unknown) {
   console.log(
     `${label.padEnd(28)} | first frame median ${median.toFixed(0).padStart(6)} ms (runs: ${times
       .map((t) => t.toFixed(0))
-      .join(", ")}) | longest task after first paint while hovering/selecting: ${longest.toFixed(0)} ms`,
+      .join(
+        ", ",
+      )}) | longest task after first paint while hovering/selecting: ${longest.toFixed(0)} ms`,
   );
 }
 
 const harness = await startHarness();
 try {
   console.log("UI benchmark (headless Chromium, software WebGL), 1280x800");
-  console.log("targets: default < 1500 ms; 10,000 edges < 4000 ms; no task > 200 ms after first paint");
+  console.log(
+    "targets: default < 1500 ms; 10,000 edges < 4000 ms; no task > 200 ms after first paint",
+  );
   await measure(harness, "default dataset");
   const big = generateDataset(2_000, 10_000, 42);
   await measure(harness, "generated 2k nodes/10k edges", big);

@@ -1,0 +1,142 @@
+/**
+ * Keeps the address bar and the store in step. The only module that touches
+ * `history` and `location`.
+ *
+ * - On start, the view in the URL is applied; what cannot be applied (unknown
+ *   parameters, companies or loops missing from the data) becomes a notice.
+ * - Afterwards the URL follows the store: selections push a history entry, so
+ *   Back and Forward step through them; filters, tab and camera replace it.
+ * - Back/Forward (popstate) apply the URL's view again.
+ */
+import type { LoopReport } from "../../analysis/loops.ts";
+import { actions, type Selection, type Store, useStore } from "../store.ts";
+import { type ViewSelection, type ViewState, decodeView, encodeView } from "./codec.ts";
+
+/** The view the URL should show for a store state. */
+export function viewOfStore(s: Store): ViewState {
+  const sel = s.selection;
+  const selection: ViewSelection =
+    sel.kind === "loop"
+      ? { kind: "loop", companies: sel.companies }
+      : sel.kind === "company"
+        ? { kind: "company", id: sel.id }
+        : sel.kind === "edge"
+          ? { kind: "edge", from: sel.from, to: sel.to }
+          : { kind: "none" };
+  return {
+    selection,
+    filters: s.filters,
+    maxLength: s.loopControls.maxLength,
+    tab: s.tab,
+    camera: s.camera,
+  };
+}
+
+/** The loop whose companies are a rotation of `companies`, if any. */
+export function findLoop(
+  loops: readonly LoopReport[],
+  companies: readonly string[],
+): LoopReport | undefined {
+  const n = companies.length;
+  return loops.find((l) => {
+    if (l.companies.length !== n) return false;
+    const start = l.companies.indexOf(companies[0]!);
+    return start >= 0 && companies.every((c, i) => l.companies[(start + i) % n] === c);
+  });
+}
+
+/**
+ * Resolves a URL selection against the data and the loops found.
+ * Returns the store selection, or a notice saying why it was ignored.
+ */
+export function resolveSelection(
+  s: Store,
+  sel: ViewSelection,
+): { selection: Selection } | { notice: string } {
+  const known = new Set(s.dataset.companies.map((c) => c.id));
+  if (sel.kind === "none") return { selection: { kind: "none" } };
+  if (sel.kind === "company") {
+    return known.has(sel.id)
+      ? { selection: sel }
+      : { notice: `company "${sel.id}" is not in this dataset` };
+  }
+  if (sel.kind === "edge") {
+    const exists = s.dataset.deals.some((d) => d.from === sel.from && d.to === sel.to);
+    return exists
+      ? { selection: sel }
+      : { notice: `there is no flow from "${sel.from}" to "${sel.to}" in this dataset` };
+  }
+  const missing = sel.companies.filter((c) => !known.has(c));
+  if (missing.length > 0) {
+    return { notice: `the loop names companies not in this dataset: ${missing.join(", ")}` };
+  }
+  const loop = findLoop(s.analysis?.loops ?? [], sel.companies);
+  if (!loop) return { notice: `no loop ${sel.companies.join(" → ")} with these filters` };
+  return { selection: { kind: "loop", loopId: loop.id, companies: loop.companies } };
+}
+
+/** Applies everything but the selection, which waits for the analysis. */
+function applyView(view: ViewState) {
+  actions.setFilters(view.filters);
+  actions.setLoopControls({ maxLength: view.maxLength });
+  actions.setTabQuietly(view.tab);
+  actions.setCamera(view.camera, true);
+}
+
+function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
+  const attempt = (s: Store): boolean => {
+    if (sel.kind === "loop" && (s.analysisStatus !== "done" || !s.analysis)) return false;
+    const r = resolveSelection(s, sel);
+    if ("notice" in r) actions.addNotice(`Ignored from the link: ${r.notice}.`);
+    else actions.select(r.selection);
+    return true;
+  };
+  if (attempt(useStore.getState())) return onDone();
+  const unsubscribe = useStore.subscribe((s) => {
+    if (attempt(s)) {
+      unsubscribe();
+      onDone();
+    }
+  });
+}
+
+/** Starts two-way sync between the URL and the store. Returns a stop function. */
+export function startUrlSync(): () => void {
+  let applying = true;
+  const start = decodeView(window.location.search);
+  for (const note of start.ignored) actions.addNotice(`Ignored from the link: ${note}.`);
+  applyView(start.view);
+  applySelectionWhenReady(start.view.selection, () => {
+    applying = false;
+    write(useStore.getState(), true);
+  });
+
+  let lastSelection = useStore.getState().selection;
+  function write(s: Store, replace: boolean) {
+    const query = `?${encodeView(viewOfStore(s))}`;
+    if (query === window.location.search) return;
+    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    if (replace) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
+  }
+  const unsubscribe = useStore.subscribe((s) => {
+    if (applying) return;
+    const selectionChanged = s.selection !== lastSelection;
+    lastSelection = s.selection;
+    write(s, !selectionChanged);
+  });
+  const onPop = () => {
+    applying = true;
+    const { view } = decodeView(window.location.search);
+    applyView(view);
+    applySelectionWhenReady(view.selection, () => {
+      applying = false;
+      lastSelection = useStore.getState().selection;
+    });
+  };
+  window.addEventListener("popstate", onPop);
+  return () => {
+    unsubscribe();
+    window.removeEventListener("popstate", onPop);
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The money-flow graph: one sigma instance on the filtered flow graph, with
+ * render-null controllers for layout, events, dragging, highlighting, camera
+ * and theme, plus the overlay controls, the legend and the edge tooltip.
+ *
+ * Two graphs: the full dataset graph holds the layout (positions survive
+ * filtering), and sigma draws the graph of the filtered deals with those
+ * positions copied onto it.
+ */
+import { DirectedGraph } from "graphology";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import Sigma from "sigma";
+import {
+  type FlowEdgeAttributes,
+  type FlowGraph,
+  type FlowNodeAttributes,
+  buildFlowGraph,
+} from "../graph/buildGraph.ts";
+import { copyPositions } from "../graph/positions.ts";
+import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
+import { selectFilteredDeals } from "../state/selectors.ts";
+import { actions, useStore } from "../state/store.ts";
+import { Legend } from "./components/Legend.tsx";
+import { EdgeTooltip } from "./components/EdgeTooltip.tsx";
+import { CameraController } from "./controllers/CameraController.tsx";
+import { CameraSyncController } from "./controllers/CameraSyncController.tsx";
+import { DragController } from "./controllers/DragController.tsx";
+import { EventsController } from "./controllers/EventsController.tsx";
+import { HighlightController } from "./controllers/HighlightController.tsx";
+import { frameFullGraph } from "./controllers/frame.ts";
+import { LayoutController } from "./controllers/LayoutController.tsx";
+import { type FlowSigma, SigmaContext, useSigma } from "./controllers/sigmaContext.ts";
+import { ThemeController } from "./controllers/ThemeController.tsx";
+import "./graph.css";
+
+declare global {
+  interface Window {
+    /** End-to-end test hook: the live sigma instance and the graph it draws. */
+    __ouroboros?: { sigma: FlowSigma; graph: FlowGraph };
+  }
+}
+
+/** Performance mark set when the first frame with laid-out positions is drawn. */
+export const FIRST_FRAME_MARK = "ouroboros:first-frame";
+const ZOOM_MS = 200;
+
+export function GraphView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<FlowSigma | null>(null);
+  // Keyed by the full graph, so a new dataset starts unpositioned and not ready.
+  const [positionedGraph, setPositionedGraph] = useState<FlowGraph | null>(null);
+  const [readyGraph, setReadyGraph] = useState<FlowGraph | null>(null);
+  const dataset = useStore((s) => s.dataset);
+  const deals = useStore(selectFilteredDeals);
+  const layoutRunning = useStore((s) => s.layoutRunning);
+
+  const fullGraph = useMemo(() => buildFlowGraph(dataset, dataset.deals), [dataset]);
+  const graph = useMemo(() => buildFlowGraph(dataset, deals), [dataset, deals]);
+  const positioned = positionedGraph === fullGraph;
+  const ready = readyGraph === fullGraph;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const instance: FlowSigma = new Sigma(
+      new DirectedGraph<FlowNodeAttributes, FlowEdgeAttributes>(),
+      container,
+      { ...resolveGraphSettings(useStore.getState().theme), allowInvalidContainer: true },
+    );
+    setSigma(instance);
+    // NOTE: sigma only listens to window resizes; the graph area also changes
+    // size when the side panel does.
+    const observer =
+      typeof ResizeObserver === "undefined"
+        ? null
+        : new ResizeObserver(() => {
+            instance.resize();
+            instance.scheduleRender();
+          });
+    observer?.observe(container);
+    return () => {
+      observer?.disconnect();
+      setSigma(null);
+      delete window.__ouroboros;
+      instance.kill();
+    };
+  }, []);
+
+  // NOTE: nothing is drawn before the layout is known: a frame of a big graph
+  // at its start positions would cost as much as the final one.
+  useEffect(() => {
+    if (!sigma || !positioned) return;
+    copyPositions(fullGraph, graph);
+    sigma.setSettings(sizeDependentSettings(fullGraph.order));
+    sigma.setGraph(graph);
+    window.__ouroboros = { sigma, graph };
+    if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
+    actions.hoverNode(null);
+    actions.hoverEdge(null);
+  }, [sigma, graph, fullGraph, positioned]);
+
+  useEffect(() => {
+    if (!sigma || !positioned || ready) return;
+    const onRender = () => {
+      performance.mark(FIRST_FRAME_MARK);
+      setReadyGraph(fullGraph);
+    };
+    sigma.once("afterRender", onRender);
+    sigma.scheduleRender();
+    return () => {
+      sigma.removeListener("afterRender", onRender);
+    };
+  }, [sigma, positioned, ready, fullGraph]);
+
+  const onPositioned = useCallback((positionedFor: FlowGraph) => {
+    setPositionedGraph(positionedFor);
+  }, []);
+
+  return (
+    <div className="graph-view">
+      <div
+        ref={containerRef}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        data-ready={ready ? "true" : "false"}
+      />
+      {sigma && (
+        <SigmaContext.Provider value={sigma}>
+          <LayoutController fullGraph={fullGraph} onPositioned={onPositioned} />
+          <ThemeController />
+          <HighlightController graph={graph} />
+          <EventsController />
+          <DragController fullGraph={fullGraph} />
+          <CameraController ready={ready} fullGraph={fullGraph} />
+          <CameraSyncController ready={ready} />
+          <EdgeTooltip />
+          <GraphControls layoutRunning={layoutRunning} />
+        </SigmaContext.Provider>
+      )}
+      <Legend />
+    </div>
+  );
+}
+
+function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
+  const sigma = useSigma();
+  const camera = sigma.getCamera();
+  return (
+    <div className="graph-controls" role="group" aria-label="Graph view">
+      <ControlButton
+        label="Zoom in"
+        icon="+"
+        onClick={() => void camera.animatedZoom({ duration: ZOOM_MS })}
+      />
+      <ControlButton
+        label="Zoom out"
+        icon="−"
+        onClick={() => void camera.animatedUnzoom({ duration: ZOOM_MS })}
+      />
+      <ControlButton label="Fit to screen" icon="⤢" onClick={() => actions.requestFit()} />
+      <ControlButton
+        label="Re-run layout"
+        icon="↻"
+        disabled={layoutRunning}
+        onClick={() => actions.requestLayout()}
+      />
+    </div>
+  );
+}
+
+function ControlButton(props: {
+  label: string;
+  icon: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="graph-control"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      <span aria-hidden="true">{props.icon}</span>
+    </button>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Graph legend: node colours (company kinds on screen), edge colours (deal
+ * types among the filtered deals), and how to read thickness, fading and
+ * arrows. Each colour sits next to its text label, so colour is never the only
+ * cue. Collapsible; starts closed on narrow screens.
+ */
+import { useId, useMemo, useState } from "react";
+import { COMPANY_KINDS, DEAL_TYPES } from "../../domain/schema.ts";
+import {
+  COMPANY_KIND_COLORS,
+  COMPANY_KIND_LABELS,
+  DEAL_TYPE_COLORS,
+  DEAL_TYPE_LABELS,
+} from "../../graph/palette.ts";
+import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
+import { useStore } from "../../state/store.ts";
+import "./legend.css";
+
+const WIDE_SCREEN_PX = 700;
+
+export function Legend() {
+  const deals = useStore(selectFilteredDeals);
+  const { companyById } = useStore(selectLookups);
+  const kindsId = useId();
+  const typesId = useId();
+  const [open, setOpen] = useState(
+    () => typeof window === "undefined" || window.innerWidth > WIDE_SCREEN_PX,
+  );
+  const { kinds, types } = useMemo(() => {
+    const kindSet = new Set<string>();
+    const typeSet = new Set<string>();
+    for (const d of deals) {
+      typeSet.add(d.type);
+      for (const id of [d.from, d.to]) {
+        const kind = companyById.get(id)?.kind;
+        if (kind) kindSet.add(kind);
+      }
+    }
+    return {
+      kinds: COMPANY_KINDS.filter((k) => kindSet.has(k)),
+      types: DEAL_TYPES.filter((t) => typeSet.has(t)),
+    };
+  }, [deals, companyById]);
+
+  return (
+    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Legend</summary>
+      {kinds.length > 0 && (
+        <>
+          <p className="legend__heading" id={kindsId}>
+            Companies
+          </p>
+          <ul className="legend__list" aria-labelledby={kindsId}>
+            {kinds.map((k) => (
+              <li key={k}>
+                <span
+                  className="legend__dot"
+                  style={{ background: COMPANY_KIND_COLORS[k] }}
+                  aria-hidden="true"
+                />
+                {COMPANY_KIND_LABELS[k]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {types.length > 0 && (
+        <>
+          <p className="legend__heading" id={typesId}>
+            Flows (main deal type)
+          </p>
+          <ul className="legend__list" aria-labelledby={typesId}>
+            {types.map((t) => (
+              <li key={t}>
+                <span
+                  className="legend__line"
+                  style={{ background: DEAL_TYPE_COLORS[t] }}
+                  aria-hidden="true"
+                />
+                {DEAL_TYPE_LABELS[t]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ul className="legend__list legend__notes" aria-label="Reading the graph">
+        <li>
+          <span className="legend__arrow" aria-hidden="true">
+            →
+          </span>
+          Arrow: payer → payee
+        </li>
+        <li>
+          <span className="legend__line legend__line--thick" aria-hidden="true" />
+          Thicker: larger amount
+        </li>
+        <li>
+          <span className="legend__line legend__line--faded" aria-hidden="true" />
+          Thin, faded: amount undisclosed
+        </li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Camera sync controller (renders nothing): keeps the store's `camera` (which
+ * the URL carries) in step with sigma's camera, and moves sigma's camera when
+ * the store asks (`cameraRequest`, e.g. a shared link being opened).
+ *
+ * The fitted default view is reported as null, so links stay short. A request
+ * waits until the graph is drawn and the analysis has settled, because the
+ * link's selection is restored then and framing a loop would move the camera;
+ * the request is applied after that, so the link's camera wins.
+ */
+import { useEffect, useRef } from "react";
+import { type ViewCamera, roundCamera } from "../../state/url/codec.ts";
+import { actions, useStore } from "../../state/store.ts";
+import { useSigma } from "./sigmaContext.ts";
+
+/** Quiet time after the last camera move before it is reported. */
+const REPORT_DELAY_MS = 300;
+
+const sameCamera = (a: ViewCamera | null, b: ViewCamera | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.ratio === b.ratio);
+
+export function CameraSyncController({ ready }: { ready: boolean }) {
+  const sigma = useSigma();
+  const cameraRequest = useStore((s) => s.cameraRequest);
+  const analysisSettled = useStore(
+    (s) => s.analysisStatus === "done" || s.analysisStatus === "error",
+  );
+  const handledRequest = useRef(0);
+
+  useEffect(() => {
+    if (!ready) return;
+    const camera = sigma.getCamera();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      const state = roundCamera(camera.getState());
+      const fitted = state.x === 0.5 && state.y === 0.5 && state.ratio === 1;
+      const next = fitted ? null : state;
+      if (!sameCamera(next, useStore.getState().camera)) actions.setCamera(next);
+    };
+    const onUpdated = () => {
+      clearTimeout(timer);
+      timer = setTimeout(report, REPORT_DELAY_MS);
+    };
+    camera.on("updated", onUpdated);
+    return () => {
+      clearTimeout(timer);
+      camera.off("updated", onUpdated);
+    };
+  }, [sigma, ready]);
+
+  useEffect(() => {
+    if (!ready || !analysisSettled || cameraRequest === handledRequest.current) return;
+    handledRequest.current = cameraRequest;
+    const target = useStore.getState().camera;
+    if (!target) return;
+    // NOTE: a new animation cancels one in progress (a loop being framed);
+    // with a 1 ms duration it lands on the next frame.
+    void sigma.getCamera().animate({ ...target, angle: 0 }, { duration: 1 });
+  }, [sigma, ready, analysisSettled, cameraRequest]);
+
+  return null;
+}
