@@ -7,7 +7,9 @@ import { AnalysisRunner } from "./AnalysisRunner.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { GraphView } from "./GraphView.tsx";
 import { ProgressIndicator } from "./ProgressIndicator.tsx";
+import { NoticeBar } from "./components/NoticeBar.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
+import { ShareButton } from "./components/ShareButton.tsx";
 import { DealsTable } from "./panels/DealsTable.tsx";
 import { DetailsPanel } from "./panels/DetailsPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
@@ -96,6 +98,7 @@ export function App() {
         </h1>
         <SearchBox />
         <div className="header-actions">
+          <ShareButton />
           <button
             type="button"
             aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
@@ -114,6 +117,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <NoticeBar />
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
           <ErrorBoundary what="the graph">

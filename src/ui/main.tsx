@@ -1,7 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { formatProblem } from "../domain/problems.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { actions } from "../state/store.ts";
+import { decodeDatasetFragment } from "../state/url/fragment.ts";
+import { startUrlSync } from "../state/url/sync.ts";
 import { App } from "./App.tsx";
 import "./styles.css";
 
@@ -12,18 +15,40 @@ declare global {
   }
 }
 
-// NOTE: the UI benchmark injects a generated dataset here; it goes through the
-// same validation as any import.
-if (window.__OUROBOROS_DATASET__ !== undefined) {
-  const parsed = validateDataset(window.__OUROBOROS_DATASET__);
-  if (parsed.ok) actions.setDataset(parsed.value, "imported");
-}
-
-const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+/** Chooses the dataset to open: a benchmark's, a shared link's, or the default. */
+async function loadStartDataset(): Promise<void> {
+  // NOTE: the UI benchmark injects a generated dataset here; it goes through the
+  // same validation as any import.
+  if (window.__OUROBOROS_DATASET__ !== undefined) {
+    const parsed = validateDataset(window.__OUROBOROS_DATASET__);
+    if (parsed.ok) actions.setDataset(parsed.value, "imported");
+    return;
+  }
+  const fromLink = await decodeDatasetFragment(window.location.hash);
+  if (fromLink === null) return;
+  if (fromLink.ok) {
+    actions.setDataset(fromLink.value, "imported");
+    return;
+  }
+  const first = fromLink.problems.slice(0, 3).map(formatProblem).join("; ");
+  actions.addNotice(
+    `The data in this link could not be opened (${first}), so the default dataset is shown.`,
   );
 }
+
+async function start() {
+  await loadStartDataset().catch((err: unknown) => {
+    actions.addNotice(`The data in this link could not be opened: ${String(err)}.`);
+  });
+  startUrlSync();
+  const root = document.getElementById("root");
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+}
+
+void start();

@@ -84,19 +84,21 @@ function applyView(view: ViewState) {
 }
 
 function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
-  const attempt = (s: Store): boolean => {
-    if (sel.kind === "loop" && (s.analysisStatus !== "done" || !s.analysis)) return false;
+  const ready = (s: Store) =>
+    sel.kind !== "loop" || (s.analysisStatus === "done" && s.analysis !== null);
+  const apply = (s: Store) => {
     const r = resolveSelection(s, sel);
     if ("notice" in r) actions.addNotice(`Ignored from the link: ${r.notice}.`);
     else actions.select(r.selection);
-    return true;
+    onDone();
   };
-  if (attempt(useStore.getState())) return onDone();
+  if (ready(useStore.getState())) return apply(useStore.getState());
+  // NOTE: unsubscribe before applying: applying changes the store, which would
+  // call this listener again.
   const unsubscribe = useStore.subscribe((s) => {
-    if (attempt(s)) {
-      unsubscribe();
-      onDone();
-    }
+    if (!ready(s)) return;
+    unsubscribe();
+    apply(s);
   });
 }
 

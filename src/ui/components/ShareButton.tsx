@@ -1,0 +1,84 @@
+/**
+ * Share: copies a link that reopens this exact view. For an imported dataset
+ * small enough, the link also carries the data, compressed in its fragment.
+ */
+import { useEffect, useRef, useState } from "react";
+import { encodeView } from "../../state/url/codec.ts";
+import { MAX_FRAGMENT_BYTES, encodeDatasetFragment } from "../../state/url/fragment.ts";
+import { viewOfStore } from "../../state/url/sync.ts";
+import { actions, useStore } from "../../state/store.ts";
+import "./notices.css";
+
+type ShareState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "copied" }
+  | { readonly kind: "manual"; readonly url: string };
+
+/** The link to the current view, with the data when it is imported and small enough. */
+export async function buildShareUrl(): Promise<{ url: string; dataNote: string | null }> {
+  const s = useStore.getState();
+  const base = `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(s))}`;
+  if (s.datasetOrigin !== "imported") return { url: base, dataNote: null };
+  const enc = await encodeDatasetFragment(s.dataset);
+  if (enc.ok) return { url: `${base}#${enc.fragment}`, dataNote: null };
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  return {
+    url: base,
+    dataNote:
+      `The link holds the view but not your data: compressed, your dataset is ${kb(enc.bytes)} KB, ` +
+      `over the ${kb(MAX_FRAGMENT_BYTES)} KB a link can carry. Send the exported file with it ` +
+      `(Data → Export JSON).`,
+  };
+}
+
+export function ShareButton() {
+  const [state, setState] = useState<ShareState>({ kind: "idle" });
+  const fieldRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (state.kind === "manual") fieldRef.current?.select();
+    if (state.kind !== "copied") return;
+    const timer = setTimeout(() => setState({ kind: "idle" }), 4000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const share = async () => {
+    const { url, dataNote } = await buildShareUrl();
+    if (dataNote) actions.addNotice(dataNote);
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(url);
+      setState({ kind: "copied" });
+    } catch {
+      setState({ kind: "manual", url });
+    }
+  };
+
+  return (
+    <div className="share">
+      <button type="button" onClick={() => void share()}>
+        Share
+      </button>
+      <span role="status" className={state.kind === "copied" ? "share-copied" : "visually-hidden"}>
+        {state.kind === "copied" ? "Link copied" : ""}
+      </span>
+      {state.kind === "manual" && (
+        <div className="share-manual" role="group" aria-label="Copy this link">
+          <label>
+            <span>The clipboard is not available here. Copy this link:</span>
+            <input
+              ref={fieldRef}
+              readOnly
+              value={state.url}
+              aria-label="Link to this view"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </label>
+          <button type="button" onClick={() => setState({ kind: "idle" })}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  MAX_FRAGMENT_BYTES,
+  decodeDatasetFragment,
+  encodeDatasetFragment,
+} from "../../../src/state/url/fragment.ts";
+import { DEFAULT_DATASET } from "../../../src/state/store.ts";
+import { tinyDataset } from "../domain/fixtures.ts";
+
+describe("state/url/fragment", () => {
+  describe("decodeDatasetFragment", () => {
+    it("should refuse damaged data with a readable problem", async () => {
+      const r = await decodeDatasetFragment("#data=!!!not-base64");
+      expect(r?.ok).toBe(false);
+      expect(r?.problems[0]?.message).toMatch(/base64url|damaged/);
+      const r2 = await decodeDatasetFragment("#data=AAAA");
+      expect(r2?.ok).toBe(false);
+    });
+
+    it("should return null without a data fragment", async () => {
+      expect(await decodeDatasetFragment("")).toBeNull();
+      expect(await decodeDatasetFragment("#other=1")).toBeNull();
+    });
+
+    it("should never throw on random fragments", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 80 }), async (s) => {
+          const r = await decodeDatasetFragment(`#data=${s}`);
+          expect(r === null || typeof r.ok === "boolean").toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe("encodeDatasetFragment", () => {
+    it("should round-trip a small dataset", async () => {
+      const enc = await encodeDatasetFragment(tinyDataset());
+      expect(enc.ok).toBe(true);
+      if (!enc.ok) return;
+      expect(enc.bytes).toBeLessThanOrEqual(MAX_FRAGMENT_BYTES);
+      const back = await decodeDatasetFragment(`#${enc.fragment}`);
+      expect(back).toMatchObject({ ok: true, value: tinyDataset() });
+    });
+
+    it("should say when a dataset is too large for a link", async () => {
+      const enc = await encodeDatasetFragment(DEFAULT_DATASET);
+      expect(enc.ok).toBe(false);
+      expect(enc.bytes).toBeGreaterThan(MAX_FRAGMENT_BYTES);
+    });
+  });
+});
