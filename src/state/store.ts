@@ -7,7 +7,12 @@ import { create } from "zustand";
 import type { AnalysisResult } from "../analysis/analyzeDataset.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { Dataset } from "../domain/schema.ts";
-import type { ViewCamera, ViewTab } from "./url/codec.ts";
+import {
+  DEFAULT_STRESS_VIEW,
+  type ViewCamera,
+  type ViewStress,
+  type ViewTab,
+} from "./url/codec.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
 /** The dataset that ships with the app. Validated by the test suite. */
@@ -50,6 +55,8 @@ interface DatasetSlice {
 interface FiltersSlice {
   filters: DealFilters;
   loopControls: LoopControls;
+  /** The stress-test scenario; no shocked company means no scenario. */
+  stress: ViewStress;
 }
 interface SelectionSlice {
   selection: Selection;
@@ -95,6 +102,7 @@ const createDatasetSlice = (): DatasetSlice => ({
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
   loopControls: DEFAULT_LOOP_CONTROLS,
+  stress: DEFAULT_STRESS_VIEW,
 });
 const createSelectionSlice = (): SelectionSlice => ({
   selection: NO_SELECTION,
@@ -150,6 +158,7 @@ export const actions = {
       selection: NO_SELECTION,
       focusCompany: null,
       analysis: null,
+      stress: DEFAULT_STRESS_VIEW,
     });
   },
   setFilters(patch: Partial<DealFilters>) {
@@ -157,6 +166,9 @@ export const actions = {
   },
   resetFilters() {
     set({ filters: DEFAULT_DEAL_FILTERS });
+  },
+  setStress(patch: Partial<ViewStress>) {
+    set({ stress: { ...get().stress, ...patch } });
   },
   setLoopControls(patch: Partial<LoopControls>) {
     set({ loopControls: { ...get().loopControls, ...patch } });

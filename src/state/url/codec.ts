@@ -19,7 +19,15 @@ import {
 
 export const URL_VERSION = 1;
 
-export const VIEW_TABS = ["loops", "risk", "details", "table", "filters", "about"] as const;
+export const VIEW_TABS = [
+  "loops",
+  "risk",
+  "stress",
+  "details",
+  "table",
+  "filters",
+  "about",
+] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
 export type ViewSelection =
@@ -34,12 +42,22 @@ export interface ViewCamera {
   readonly ratio: number;
 }
 
+/** A stress scenario: who fails to pay, how much (percent) and the distress line (percent). */
+export interface ViewStress {
+  readonly shocked: readonly string[];
+  readonly shortfallPct: number;
+  readonly thresholdPct: number;
+}
+
+export const DEFAULT_STRESS_VIEW: ViewStress = { shocked: [], shortfallPct: 100, thresholdPct: 25 };
+
 export interface ViewState {
   readonly selection: ViewSelection;
   readonly filters: DealFilters;
   readonly maxLength: number;
   readonly tab: ViewTab;
   readonly camera: ViewCamera | null;
+  readonly stress: ViewStress;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -48,6 +66,7 @@ export const DEFAULT_VIEW: ViewState = {
   maxLength: 6,
   tab: "loops",
   camera: null,
+  stress: DEFAULT_STRESS_VIEW,
 };
 
 export const MAX_LENGTH_RANGE = [2, 12] as const;
@@ -66,6 +85,9 @@ const KNOWN = new Set([
   "len",
   "tab",
   "cam",
+  "shock",
+  "short",
+  "thr",
 ]);
 
 /** Rounds camera numbers the way the URL writes them (4 decimals). */
@@ -101,6 +123,10 @@ export function encodeView(view: ViewState): string {
   if (f.dateTo !== null) p.set("to", f.dateTo);
   if (view.maxLength !== DEFAULT_VIEW.maxLength) p.set("len", String(view.maxLength));
   if (view.tab !== DEFAULT_VIEW.tab) p.set("tab", view.tab);
+  const st = view.stress;
+  if (st.shocked.length > 0) p.set("shock", st.shocked.join("."));
+  if (st.shortfallPct !== DEFAULT_STRESS_VIEW.shortfallPct) p.set("short", String(st.shortfallPct));
+  if (st.thresholdPct !== DEFAULT_STRESS_VIEW.thresholdPct) p.set("thr", String(st.thresholdPct));
   if (view.camera) {
     const c = roundCamera(view.camera);
     p.set("cam", `${num(c.x)},${num(c.y)},${num(c.ratio)}`);
@@ -140,6 +166,7 @@ export function decodeView(search: string): DecodedView {
   let maxLength = DEFAULT_VIEW.maxLength;
   let tab: ViewTab = DEFAULT_VIEW.tab;
   let camera: ViewCamera | null = null;
+  const stress: { -readonly [K in keyof ViewStress]: ViewStress[K] } = { ...DEFAULT_STRESS_VIEW };
   const seen = new Set<string>();
 
   for (const [name, value] of params) {
@@ -228,6 +255,22 @@ export function decodeView(search: string): DecodedView {
           bad(name, value, `tabs are ${VIEW_TABS.join(", ")}`);
         else tab = value as ViewTab;
         break;
+      case "shock": {
+        const ids = value.split(".");
+        if (!ids.every((x) => ID_RE.test(x)) || new Set(ids).size !== ids.length) {
+          bad(name, value, "not a list of distinct company ids");
+        } else stress.shocked = ids;
+        break;
+      }
+      case "short":
+      case "thr": {
+        const n = Number(value);
+        if (!/^\d{1,3}$/.test(value) || n > 100)
+          bad(name, value, "must be a whole percentage from 0 to 100");
+        else if (name === "short") stress.shortfallPct = n;
+        else stress.thresholdPct = n;
+        break;
+      }
       case "cam": {
         const parts = value.split(",").map(Number);
         if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)) || !(parts[2]! > 0)) {
@@ -237,5 +280,5 @@ export function decodeView(search: string): DecodedView {
       }
     }
   }
-  return { view: { selection, filters, maxLength, tab, camera }, ignored };
+  return { view: { selection, filters, maxLength, tab, camera, stress }, ignored };
 }

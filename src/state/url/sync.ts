@@ -29,6 +29,7 @@ export function viewOfStore(s: Store): ViewState {
     maxLength: s.loopControls.maxLength,
     tab: s.tab,
     camera: s.camera,
+    stress: s.stress,
   };
 }
 
@@ -81,6 +82,14 @@ function applyView(view: ViewState) {
   actions.setLoopControls({ maxLength: view.maxLength });
   actions.setTabQuietly(view.tab);
   actions.setCamera(view.camera, true);
+  const known = new Set(useStore.getState().dataset.companies.map((c) => c.id));
+  const unknown = view.stress.shocked.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    actions.addNotice(
+      `Ignored from the link: shocked companies not in this dataset: ${unknown.join(", ")}.`,
+    );
+  }
+  actions.setStress({ ...view.stress, shocked: view.stress.shocked.filter((id) => known.has(id)) });
 }
 
 function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {

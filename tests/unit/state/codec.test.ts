@@ -40,6 +40,11 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   }),
   maxLength: fc.integer({ min: 2, max: 12 }),
   tab: fc.constantFrom(...VIEW_TABS),
+  stress: fc.record({
+    shocked: fc.uniqueArray(id, { maxLength: 4 }),
+    shortfallPct: fc.integer({ min: 0, max: 100 }),
+    thresholdPct: fc.integer({ min: 0, max: 100 }),
+  }),
   camera: fc.option(
     fc
       .record({
