@@ -284,15 +284,25 @@ export interface SystemicImportance {
   readonly debtRank: number;
 }
 
-/** Runs a 100% shortfall on each company in turn; ranks them by the loss they cause. */
+/**
+ * Runs a 100% shortfall on each company in turn; ranks them by the loss they cause.
+ * With `maxCompanies`, only that many of the largest payers (by disclosed
+ * outflow) are tried, which keeps large imported graphs responsive.
+ */
 export function rankSystemicImportance(
   index: FlowIndex,
   buffers: StressBuffers,
   threshold = DEFAULT_STRESS_OPTIONS.threshold,
+  maxCompanies = Infinity,
 ): SystemicImportance[] {
+  const outflow = new Float64Array(index.nodeCount);
+  for (let h = 0; h < index.hopCount; h++) outflow[index.hopSource[h]!]! += index.hopKnownUsdBn[h]!;
+  const payers = Array.from({ length: index.nodeCount }, (_, v) => v)
+    .filter((v) => index.outOffsets[v + 1] !== index.outOffsets[v])
+    .sort((a, b) => outflow[b]! - outflow[a]! || a - b)
+    .slice(0, maxCompanies);
   const out: SystemicImportance[] = [];
-  for (let v = 0; v < index.nodeCount; v++) {
-    if (index.outOffsets[v + 1] === index.outOffsets[v]) continue;
+  for (const v of payers) {
     const id = index.nodeIds[v]!;
     const r = runStress(index, buffers, { shocked: [id], shortfall: 1, threshold });
     out.push({

@@ -15,11 +15,13 @@ import { DetailsPanel } from "./panels/DetailsPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { LoopsPanel } from "./panels/LoopsPanel.tsx";
 import { RiskPanel } from "./panels/RiskPanel.tsx";
+import { StressPanel } from "./panels/StressPanel.tsx";
 import "./app.css";
 
 const TABS: readonly { id: PanelTab; label: string; render: () => React.ReactNode }[] = [
   { id: "loops", label: "Loops", render: () => <LoopsPanel /> },
   { id: "risk", label: "Risk", render: () => <RiskPanel /> },
+  { id: "stress", label: "Stress", render: () => <StressPanel /> },
   { id: "details", label: "Details", render: () => <DetailsPanel /> },
   { id: "table", label: "Table", render: () => <DealsTable /> },
   { id: "filters", label: "Filters", render: () => <FiltersPanel /> },
