@@ -86,6 +86,8 @@ interface ViewSlice {
   cameraRequest: number;
   /** Dismissible messages, e.g. what a shared link contained that was ignored. */
   notices: readonly string[];
+  /** Deals to highlight for a moment (timeline playback), with a counter. */
+  flash: { readonly dealIds: readonly string[]; readonly seq: number } | null;
 }
 interface AnalysisSlice {
   analysis: AnalysisResult | null;
@@ -125,6 +127,7 @@ const createViewSlice = (): ViewSlice => ({
   camera: null,
   cameraRequest: 0,
   notices: [],
+  flash: null,
 });
 const createAnalysisSlice = (): AnalysisSlice => ({
   analysis: null,
@@ -216,6 +219,9 @@ export const actions = {
   /** Records the camera; with `move`, asks the graph to go there. */
   setCamera(camera: ViewCamera | null, move = false) {
     set({ camera, ...(move && camera ? { cameraRequest: get().cameraRequest + 1 } : {}) });
+  },
+  flashDeals(dealIds: readonly string[]) {
+    set({ flash: { dealIds, seq: (get().flash?.seq ?? 0) + 1 } });
   },
   addNotice(message: string) {
     set({ notices: [...get().notices, message] });

@@ -10,6 +10,7 @@ import { ProgressIndicator } from "./ProgressIndicator.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
+import { Timeline } from "./components/Timeline.tsx";
 import { DealsTable } from "./panels/DealsTable.tsx";
 import { DetailsPanel } from "./panels/DetailsPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
@@ -124,6 +125,9 @@ export function App() {
         <main className="graph-area" aria-label="Money-flow graph">
           <ErrorBoundary what="the graph">
             <GraphView />
+          </ErrorBoundary>
+          <ErrorBoundary what="the timeline">
+            <Timeline />
           </ErrorBoundary>
           <ProgressIndicator />
         </main>
