@@ -7,6 +7,7 @@ import { AnalysisRunner } from "./AnalysisRunner.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { GraphView } from "./GraphView.tsx";
 import { ProgressIndicator } from "./ProgressIndicator.tsx";
+import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
@@ -101,6 +102,7 @@ export function App() {
         </h1>
         <SearchBox />
         <div className="header-actions">
+          <ExportControls />
           <ShareButton />
           <button
             type="button"

@@ -16,6 +16,7 @@ import {
   type FlowNodeAttributes,
   buildFlowGraph,
 } from "../graph/buildGraph.ts";
+import { setActiveRenderer } from "../graph/export/activeRenderer.ts";
 import { copyPositions } from "../graph/positions.ts";
 import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
 import { selectFilteredDeals } from "../state/selectors.ts";
@@ -94,6 +95,7 @@ export function GraphView() {
     sigma.setSettings(sizeDependentSettings(fullGraph.order));
     sigma.setGraph(graph);
     window.__ouroboros = { sigma, graph };
+    setActiveRenderer(sigma);
     if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
     actions.hoverNode(null);
     actions.hoverEdge(null);

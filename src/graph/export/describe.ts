@@ -1,0 +1,218 @@
+/**
+ * Export description: the words around an exported drawing.
+ *
+ * From the export subgraph and the dataset: the title (the loop as
+ * "Nvidia → OpenAI → Oracle → Nvidia", the company's name, the flow, or the
+ * dataset's title), a one-line subtitle with counts, the legend (deal types
+ * by the colour each flow is drawn in, company kinds, and the undisclosed
+ * style when present), the as-of date, the sources the shown deals cite (most
+ * cited first, cut to a budget with "and N more"), and the file name. O(E + D)
+ * for E flows and the D deals they carry.
+ *
+ * Reference: the loop round trip of `analysis/loops.ts` (smallest hop total).
+ */
+import { formatUsdBn } from "../../domain/money.ts";
+import {
+  COMPANY_KINDS,
+  type CompanyKind,
+  DEAL_TYPES,
+  type Dataset,
+  type DealType,
+  type Source,
+} from "../../domain/schema.ts";
+import {
+  COMPANY_KIND_COLORS,
+  COMPANY_KIND_LABELS,
+  DEAL_TYPE_COLORS,
+  DEAL_TYPE_LABELS,
+} from "../palette.ts";
+import type { ExportFormat } from "./options.ts";
+import type { ExportSubgraph } from "./subgraph.ts";
+
+export type ExportDataset = Pick<Dataset, "title" | "asOf" | "companies" | "deals" | "sources">;
+
+export interface LegendEntry {
+  readonly label: string;
+  readonly color: string;
+}
+
+export interface ExportDescription {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly dealTypes: readonly LegendEntry[];
+  readonly companyKinds: readonly LegendEntry[];
+  /** True when some flow has no disclosed amount (drawn thin and faded). */
+  readonly hasUndisclosed: boolean;
+  /** The dataset's as-of date, written out ("15 February 2026"). */
+  readonly asOf: string;
+  /** Sources cited by the shown deals, most cited first. */
+  readonly sources: readonly Source[];
+  /** File name without extension, e.g. "nvidia-openai-oracle-loop". */
+  readonly fileStem: string;
+}
+
+/** Longest source name in the footer before it is cut with "…". */
+export const MAX_SOURCE_NAME_CHARS = 60;
+const MAX_STEM_CHARS = 100;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Title, legend, footer facts and file name for an export. */
+export function describeExport(
+  subgraph: ExportSubgraph,
+  dataset: ExportDataset,
+): ExportDescription {
+  if (!dataset || !Array.isArray(dataset.companies) || !Array.isArray(dataset.deals)) {
+    throw new Error("graph/export: dataset must have companies and deals");
+  }
+  const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const { graph, companies } = subgraph;
+  const types = new Set<DealType>();
+  const kinds = new Set<CompanyKind>();
+  const dealIds: string[] = [];
+  let hasUndisclosed = false;
+  let smallestHopUsdBn = Infinity;
+  graph.forEachEdge((_key, attr) => {
+    types.add(attr.dominantType);
+    dealIds.push(...attr.dealIds);
+    hasUndisclosed ||= attr.undisclosed;
+    smallestHopUsdBn = Math.min(smallestHopUsdBn, attr.totalUsdBn);
+  });
+  graph.forEachNode((_id, attr) => kinds.add(attr.kind));
+
+  const counts = `${plural(graph.order, "company", "companies")}, ${plural(graph.size, "flow", "flows")}, ${plural(dealIds.length, "deal", "deals")}`;
+  let title: string;
+  let subtitle: string;
+  let fileStem: string;
+  const loopNames = companies.map(nameOf);
+  switch (subgraph.kind) {
+    case "loop":
+      title = [...loopNames, loopNames[0]].join(" → ");
+      subtitle = `Loop of ${plural(graph.size, "hop", "hops")} · round trip ${formatUsdBn(smallestHopUsdBn === Infinity ? 0 : smallestHopUsdBn)} · ${plural(dealIds.length, "deal", "deals")}`;
+      fileStem = `${slugify(loopNames.join(" "))}-loop`;
+      break;
+    case "company":
+      title = loopNames[0] ?? "";
+      subtitle = `${title} and its direct counterparties · ${counts}`;
+      fileStem = `${slugify(title)}-counterparties`;
+      break;
+    case "edge":
+      title = loopNames.join(" → ");
+      subtitle = `Money flowing from ${loopNames[0]} to ${loopNames[1]} · ${plural(dealIds.length, "deal", "deals")}`;
+      fileStem = `${slugify(loopNames.join(" "))}-flow`;
+      break;
+    default:
+      title = dataset.title;
+      subtitle = counts;
+      fileStem = `${slugify(dataset.title)}-graph`;
+  }
+  return {
+    title,
+    subtitle,
+    dealTypes: DEAL_TYPES.filter((t) => types.has(t)).map((t) => ({
+      label: DEAL_TYPE_LABELS[t],
+      color: DEAL_TYPE_COLORS[t],
+    })),
+    companyKinds: COMPANY_KINDS.filter((k) => kinds.has(k)).map((k) => ({
+      label: COMPANY_KIND_LABELS[k],
+      color: COMPANY_KIND_COLORS[k],
+    })),
+    hasUndisclosed,
+    asOf: formatAsOf(dataset.asOf),
+    sources: citedSources(dataset, new Set(dealIds)),
+    fileStem: fileStem.slice(0, MAX_STEM_CHARS).replace(/-+$/, "") || "ouroboros-export",
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** Sources cited by the given deals, most cited first, then in dataset order. */
+function citedSources(dataset: ExportDataset, dealIds: ReadonlySet<string>): Source[] {
+  const citations = new Map<string, number>();
+  for (const deal of dataset.deals) {
+    if (!dealIds.has(deal.id)) continue;
+    for (const ref of new Set(deal.sources.map((s) => s.sourceId))) {
+      citations.set(ref, (citations.get(ref) ?? 0) + 1);
+    }
+  }
+  return dataset.sources
+    .map((s, i) => ({ s, i, n: citations.get(s.id) ?? 0 }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/** A lowercase ASCII slug: "Nvidia OpenAI" → "nvidia-openai". */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** The download name, e.g. `nvidia-openai-oracle-loop.png`. */
+export function exportFileName(
+  description: Pick<ExportDescription, "fileStem">,
+  format: ExportFormat,
+): string {
+  return `${description.fileStem}.${format}`;
+}
+
+/** "2026-02-15" → "15 February 2026", "2025-11" → "November 2025", "2025" → "2025". */
+export function formatAsOf(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  const month = m?.[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || (m[2] && !month)) return date;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** How a source is named in the footer: its publisher, else its title, cut to length. */
+export function sourceName(source: Pick<Source, "title" | "publisher">): string {
+  const name = (source.publisher?.trim() || source.title.trim()).replace(/\s+/g, " ");
+  return name.length <= MAX_SOURCE_NAME_CHARS
+    ? name
+    : `${name.slice(0, MAX_SOURCE_NAME_CHARS - 1).trimEnd()}…`;
+}
+
+/**
+ * "Sources: A; B; C and 4 more." within `maxChars` (names are never cut in
+ * the middle; at least one is always named). Empty when there is no source.
+ */
+export function formatSourcesLine(
+  sources: readonly Pick<Source, "title" | "publisher">[],
+  maxChars: number,
+): string {
+  if (!(maxChars > 0)) throw new Error(`graph/export: maxChars must be positive, got ${maxChars}`);
+  if (sources.length === 0) return "";
+  // Distinct names: two articles from one publisher are named once.
+  const names = [...new Set(sources.map(sourceName))];
+  const head = names.length === 1 ? "Source: " : "Sources: ";
+  let line = head + names[0];
+  let shown = 1;
+  for (; shown < names.length; shown++) {
+    const rest = names.length - shown - 1;
+    const tail = rest > 0 ? ` and ${rest} more.` : ".";
+    if ((line + "; " + names[shown] + tail).length > maxChars) break;
+    line += "; " + names[shown];
+  }
+  const more = names.length - shown;
+  return more > 0 ? `${line} and ${more} more.` : `${line}.`;
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { buildFlowGraph } from "../../../src/graph/buildGraph.ts";
+import {
+  describeExport,
+  exportFileName,
+  formatAsOf,
+  formatSourcesLine,
+  slugify,
+} from "../../../src/graph/export/describe.ts";
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  MAX_EXPORT_AREA_PX,
+  MAX_EXPORT_SIDE_PX,
+  effectivePixelRatio,
+  resolveExportOptions,
+  validateExportOptions,
+} from "../../../src/graph/export/options.ts";
+import { countExportEdges, selectExportSubgraph } from "../../../src/graph/export/subgraph.ts";
+import { loopDataset, realDataset } from "./fixtures.ts";
+
+const LOOP = { kind: "loop", companies: ["a", "b", "c"] } as const;
+
+function graph() {
+  const d = loopDataset();
+  return buildFlowGraph(d, d.deals);
+}
+
+describe("graph/export/options", () => {
+  describe("validateExportOptions", () => {
+    it("should refuse scale 3, a bad background and a non-object with namespaced messages", () => {
+      expect(() => validateExportOptions({ scale: 3 })).toThrow(
+        "graph/export: scale must be one of 1, 2, 4, got 3",
+      );
+      expect(() => validateExportOptions({ background: "black" })).toThrow(
+        "graph/export: background must be one of white, transparent, got black",
+      );
+      expect(() => validateExportOptions(null)).toThrow("graph/export: options must be an object");
+    });
+
+    it("should accept every offered scale and background", () => {
+      for (const scale of [1, 2, 4]) expect(() => validateExportOptions({ scale })).not.toThrow();
+      for (const background of ["white", "transparent"]) {
+        expect(() => validateExportOptions({ background })).not.toThrow();
+      }
+    });
+  });
+
+  describe("resolveExportOptions", () => {
+    it("should refuse what validation refuses, and default to 2× on white", () => {
+      expect(() => resolveExportOptions({ scale: 8 as never })).toThrow("graph/export: scale");
+      expect(resolveExportOptions()).toEqual({ scale: 2, background: "white" });
+      expect(DEFAULT_EXPORT_OPTIONS.scale).toBe(2);
+      expect(resolveExportOptions({ background: "transparent" })).toEqual({
+        scale: 2,
+        background: "transparent",
+      });
+    });
+  });
+
+  describe("effectivePixelRatio", () => {
+    it("should refuse an empty size, keep the scale when it fits and lower it past the limits", () => {
+      expect(() => effectivePixelRatio(2, 0, 10)).toThrow("graph/export: size must be positive");
+      expect(effectivePixelRatio(2, 800, 600)).toBe(2);
+      const wide = effectivePixelRatio(4, 4000, 100);
+      expect(wide * 4000).toBeLessThanOrEqual(MAX_EXPORT_SIDE_PX + 1e-6);
+      const big = effectivePixelRatio(4, 2000, 2000);
+      expect(big * big * 2000 * 2000).toBeLessThanOrEqual(MAX_EXPORT_AREA_PX + 1);
+    });
+  });
+});
+
+describe("graph/export/subgraph", () => {
+  describe("selectExportSubgraph", () => {
+    it("should refuse something that is not a graph", () => {
+      expect(() => selectExportSubgraph({} as never, { kind: "none" })).toThrow(
+        "graph/export: graph must be a graphology graph",
+      );
+    });
+
+    it("should keep a loop's companies and hops only, without the on-screen accent", () => {
+      const sub = selectExportSubgraph(graph(), LOOP);
+      expect(sub.kind).toBe("loop");
+      expect(sub.companies).toEqual(["a", "b", "c"]);
+      expect(sub.graph.nodes().sort()).toEqual(["a", "b", "c"]);
+      expect(sub.graph.edges().sort()).toEqual(["a>b", "b>c", "c>a"]);
+      expect(sub.highlight.active).toBe(true);
+      expect(sub.highlight.accentEdges.size).toBe(0);
+      expect(sub.highlight.focusNodes.size).toBe(0);
+    });
+
+    it("should keep a company with its direct counterparties and every flow touching it", () => {
+      const sub = selectExportSubgraph(graph(), { kind: "company", id: "a" });
+      expect(sub.kind).toBe("company");
+      expect(sub.graph.nodes().sort()).toEqual(["a", "b", "c", "d"]);
+      expect(sub.graph.edges().sort()).toEqual(["a>b", "a>d", "b>a", "c>a"]);
+      expect([...sub.highlight.focusNodes]).toEqual(["a"]);
+    });
+
+    it("should keep a flow's two companies and the flow", () => {
+      const sub = selectExportSubgraph(graph(), { kind: "edge", from: "b", to: "c" });
+      expect(sub.graph.nodes().sort()).toEqual(["b", "c"]);
+      expect(sub.graph.edges()).toEqual(["b>c"]);
+    });
+
+    it("should copy the whole graph with nothing selected, or a selection no longer drawn", () => {
+      const g = graph();
+      const sub = selectExportSubgraph(g, { kind: "none" });
+      expect(sub.kind).toBe("graph");
+      expect(sub.highlight.active).toBe(false);
+      expect(sub.graph.order).toBe(g.order);
+      expect(sub.graph.size).toBe(g.size);
+      sub.graph.setNodeAttribute("a", "x", 123);
+      expect(g.getNodeAttribute("a", "x")).toBe(0);
+      expect(selectExportSubgraph(g, { kind: "company", id: "zz" }).kind).toBe("graph");
+    });
+  });
+
+  describe("countExportEdges", () => {
+    it("should count the flows an export would draw", () => {
+      const { deals } = loopDataset();
+      expect(countExportEdges(deals, { kind: "none" })).toBe(5);
+      expect(countExportEdges(deals, LOOP)).toBe(3);
+      expect(countExportEdges(deals, { kind: "company", id: "a" })).toBe(4);
+      expect(countExportEdges(deals, { kind: "edge", from: "a", to: "b" })).toBe(1);
+    });
+  });
+});
+
+describe("graph/export/describe", () => {
+  const real = realDataset();
+  const realGraph = buildFlowGraph(real, real.deals);
+
+  describe("describeExport", () => {
+    it("should refuse a dataset without companies or deals", () => {
+      const sub = selectExportSubgraph(graph(), LOOP);
+      expect(() => describeExport(sub, {} as never)).toThrow(
+        "graph/export: dataset must have companies and deals",
+      );
+    });
+
+    it("should title and name a loop export after its companies", () => {
+      const loop = { kind: "loop", companies: ["nvidia", "openai", "oracle"] } as const;
+      const d = describeExport(selectExportSubgraph(realGraph, loop), real);
+      expect(d.title).toBe("Nvidia → OpenAI → Oracle → Nvidia");
+      expect(exportFileName(d, "png")).toBe("nvidia-openai-oracle-loop.png");
+      expect(d.subtitle).toMatch(/^Loop of 3 hops · round trip \$\d+ bn/);
+      expect(d.asOf).toBe("15 February 2026");
+      expect(d.sources.length).toBeGreaterThan(0);
+    });
+
+    it("should name a company export, a flow export and a whole-graph export", () => {
+      const company = describeExport(
+        selectExportSubgraph(realGraph, { kind: "company", id: "oracle" }),
+        real,
+      );
+      expect(company.title).toBe("Oracle");
+      expect(exportFileName(company, "png")).toBe("oracle-counterparties.png");
+      const flow = describeExport(
+        selectExportSubgraph(realGraph, { kind: "edge", from: "openai", to: "oracle" }),
+        real,
+      );
+      expect(flow.title).toBe("OpenAI → Oracle");
+      expect(exportFileName(flow, "svg")).toBe("openai-oracle-flow.svg");
+      const whole = describeExport(selectExportSubgraph(realGraph, { kind: "none" }), real);
+      expect(whole.title).toBe("AI circular deals");
+      expect(exportFileName(whole, "png")).toBe("ai-circular-deals-graph.png");
+    });
+
+    it("should list the deal types by drawn colour, the company kinds and undisclosed flows", () => {
+      const d = describeExport(selectExportSubgraph(graph(), { kind: "company", id: "a" }), {
+        ...loopDataset(),
+      });
+      expect(d.dealTypes.map((e) => e.label)).toEqual(["Equity", "Debt", "Chip purchase"]);
+      expect(d.companyKinds.map((e) => e.label)).toEqual([
+        "Chipmaker",
+        "Hyperscaler",
+        "AI lab",
+        "Lender",
+      ]);
+      expect(d.hasUndisclosed).toBe(true);
+    });
+  });
+
+  describe("formatSourcesLine", () => {
+    const sources = ["Reuters", "Bloomberg", "The Financial Times", "Le Monde", "Nikkei"].map(
+      (publisher) => ({ title: `${publisher} article`, publisher }),
+    );
+
+    it("should refuse a non-positive budget", () => {
+      expect(() => formatSourcesLine(sources, 0)).toThrow(
+        "graph/export: maxChars must be positive, got 0",
+      );
+    });
+
+    it("should name every source when they fit, else cut with 'and N more'", () => {
+      expect(formatSourcesLine(sources, 500)).toBe(
+        "Sources: Reuters; Bloomberg; The Financial Times; Le Monde; Nikkei.",
+      );
+      expect(formatSourcesLine(sources, 40)).toBe("Sources: Reuters; Bloomberg and 3 more.");
+      expect(formatSourcesLine(sources, 5)).toBe("Sources: Reuters and 4 more.");
+      expect(formatSourcesLine([{ title: "A long title" }], 80)).toBe("Source: A long title.");
+      expect(formatSourcesLine([], 80)).toBe("");
+    });
+
+    it("should cut a very long title and name a publisher once", () => {
+      const long = { title: "x".repeat(200) };
+      expect(formatSourcesLine([long], 400)).toMatch(/^Source: x{59}…\.$/);
+      const twice = [
+        { title: "a", publisher: "Reuters" },
+        { title: "b", publisher: "Reuters" },
+      ];
+      expect(formatSourcesLine(twice, 80)).toBe("Source: Reuters.");
+    });
+  });
+
+  describe("formatAsOf and slugify", () => {
+    it("should write dates out and keep what it cannot read", () => {
+      expect(formatAsOf("2026-02-15")).toBe("15 February 2026");
+      expect(formatAsOf("2025-11")).toBe("November 2025");
+      expect(formatAsOf("2025")).toBe("2025");
+      expect(formatAsOf("2025-13")).toBe("2025-13");
+    });
+
+    it("should make lowercase ASCII slugs", () => {
+      expect(slugify("Société Générale & Co.")).toBe("societe-generale-co");
+      expect(slugify("  --  ")).toBe("");
+    });
+  });
+});
