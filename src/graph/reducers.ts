@@ -20,6 +20,13 @@ import {
   hopKey,
 } from "./buildGraph.ts";
 import { type GraphTheme, THEME_COLORS, UNDISCLOSED_EDGE_ALPHA, withAlpha } from "./palette.ts";
+import { FAILED_FLOW_COLOR, STRESS_COLORS, type StressOverlay } from "./stressStyle.ts";
+
+/** Optional layers drawn over the highlight: a stress result, and flows flashed by the timeline. */
+export interface ReducerOverlays {
+  readonly stress?: StressOverlay | null;
+  readonly flashEdges?: ReadonlySet<string>;
+}
 
 /** What the graph can highlight; the store's Selection fits this shape. */
 export type HighlightSelection =
@@ -115,10 +122,20 @@ type EdgeReducer = (edge: string, data: FlowEdgeAttributes) => Partial<EdgeDispl
 // changed in place; this keeps a refresh of 10,000 edges free of allocations.
 
 /** Node reducer: highlighted nodes on top with their labels forced, the rest dimmed. */
-export function createNodeReducer(highlight: Highlight, theme: GraphTheme): NodeReducer {
+export function createNodeReducer(
+  highlight: Highlight,
+  theme: GraphTheme,
+  overlays: ReducerOverlays = {},
+): NodeReducer {
   const dim = THEME_COLORS[theme].dimNode;
+  const stress = overlays.stress ?? null;
   return (node, data) => {
     const display = data as FlowNodeAttributes & Partial<NodeDisplayData>;
+    if (stress) {
+      const band = stress.bandOf.get(node) ?? "untouched";
+      display.color = STRESS_COLORS[band];
+      if (band !== "untouched") display.forceLabel = true;
+    }
     if (!highlight.active) return display;
     if (highlight.nodes.has(node)) {
       display.zIndex = 1;
@@ -134,11 +151,30 @@ export function createNodeReducer(highlight: Highlight, theme: GraphTheme): Node
 }
 
 /** Edge reducer: highlighted edges on top (accent and thicker for loops), the rest dimmed. */
-export function createEdgeReducer(highlight: Highlight, theme: GraphTheme): EdgeReducer {
+export function createEdgeReducer(
+  highlight: Highlight,
+  theme: GraphTheme,
+  overlays: ReducerOverlays = {},
+): EdgeReducer {
   const { accent, dimEdge } = THEME_COLORS[theme];
   const accentFaded = withAlpha(accent, Math.min(1, UNDISCLOSED_EDGE_ALPHA + 0.25));
+  const stress = overlays.stress ?? null;
+  const flash = overlays.flashEdges;
   return (edge, data) => {
     const display = data as FlowEdgeAttributes & Partial<EdgeDisplayData>;
+    if (flash?.has(edge)) {
+      display.color = accent;
+      display.size = Math.max(3, data.size * 2);
+      display.zIndex = 2;
+      return display;
+    }
+    if (stress) {
+      if (stress.failedEdges.has(edge)) {
+        display.color = FAILED_FLOW_COLOR;
+        display.size = Math.max(2, data.size * 1.3);
+        display.zIndex = 1;
+      } else display.color = dimEdge;
+    }
     if (!highlight.active) return display;
     if (highlight.accentEdges.has(edge)) {
       display.color = data.undisclosed ? accentFaded : accent;

@@ -7,6 +7,7 @@ import { AnalysisRunner } from "./AnalysisRunner.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { GraphView } from "./GraphView.tsx";
 import { ProgressIndicator } from "./ProgressIndicator.tsx";
+import { DataControls } from "./components/DataControls.tsx";
 import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
@@ -102,6 +103,7 @@ export function App() {
         </h1>
         <SearchBox />
         <div className="header-actions">
+          <DataControls />
           <ExportControls />
           <ShareButton />
           <button

@@ -4,6 +4,7 @@ import { formatProblem } from "../domain/problems.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { actions } from "../state/store.ts";
 import { decodeDatasetFragment } from "../state/url/fragment.ts";
+import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
 import { startUrlSync } from "../state/url/sync.ts";
 import { App } from "./App.tsx";
 import "./styles.css";
@@ -40,6 +41,8 @@ async function start() {
   await loadStartDataset().catch((err: unknown) => {
     actions.addNotice(`The data in this link could not be opened: ${String(err)}.`);
   });
+  await restorePersistedDataset();
+  startPersistence();
   startUrlSync();
   const root = document.getElementById("root");
   if (root) {

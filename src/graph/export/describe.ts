@@ -28,6 +28,7 @@ import {
 } from "../palette.ts";
 import type { ExportFormat } from "./options.ts";
 import type { ExportSubgraph } from "./subgraph.ts";
+import { FAILED_FLOW_COLOR, STRESS_BANDS, STRESS_COLORS, STRESS_LABELS } from "../stressStyle.ts";
 
 export type ExportDataset = Pick<Dataset, "title" | "asOf" | "companies" | "deals" | "sources">;
 
@@ -68,6 +69,24 @@ const MONTHS = [
   "November",
   "December",
 ];
+
+/**
+ * The description of a stressed view: the stress bands replace the company
+ * kinds in the legend (nodes are coloured by stress), failed payments join the
+ * flow legend, and the scenario's caption follows the subtitle.
+ */
+export function withStressLegend(
+  description: ExportDescription,
+  caption: string,
+): ExportDescription {
+  return {
+    ...description,
+    subtitle: `${description.subtitle} · ${caption}`,
+    companyKinds: STRESS_BANDS.map((b) => ({ label: STRESS_LABELS[b], color: STRESS_COLORS[b] })),
+    dealTypes: [...description.dealTypes, { label: "Failed payment", color: FAILED_FLOW_COLOR }],
+    fileStem: `${description.fileStem}-stress`,
+  };
+}
 
 /** Title, legend, footer facts and file name for an export. */
 export function describeExport(

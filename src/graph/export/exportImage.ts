@@ -29,6 +29,8 @@ import {
 import { type FlowSigma, canvasToPngBlob, drawExportPng } from "./png.ts";
 import { buildExportScene } from "./scene.ts";
 import { serializeSvg } from "./svg.ts";
+import type { StressOverlay } from "../stressStyle.ts";
+import { withStressLegend } from "./describe.ts";
 import { selectExportSubgraph } from "./subgraph.ts";
 import { type TextMeasurer, createCanvasMeasurer } from "./textMeasure.ts";
 
@@ -41,6 +43,8 @@ export interface ExportRequest {
   readonly dataset: ExportDataset;
   readonly format: ExportFormat;
   readonly options?: Partial<ExportOptions>;
+  /** A stress-test scenario to draw, with its caption. */
+  readonly stress?: { readonly overlay: StressOverlay; readonly caption: string } | null;
 }
 
 export interface ExportResult {
@@ -66,7 +70,11 @@ export async function exportHighlighted(
   const options = resolveExportOptions(request.options);
   const { sigma } = request;
   const subgraph = selectExportSubgraph(sigma.getGraph(), request.selection);
-  const description = describeExport(subgraph, request.dataset);
+  const stress = request.stress ?? null;
+  const overlays = { stress: stress?.overlay ?? null };
+  const description = stress
+    ? withStressLegend(describeExport(subgraph, request.dataset), stress.caption)
+    : describeExport(subgraph, request.dataset);
   const settings = resolveGraphSettings(EXPORT_THEME, true);
 
   // Screen mapping: viewport = graphToViewport(p); zoom it by `zoom` at most
@@ -97,6 +105,7 @@ export async function exportHighlighted(
     project,
     sizeRatio,
     measure,
+    overlays,
   });
   const layout = layoutExport(scene, description, measure);
   const { frame } = layout;
@@ -137,8 +146,8 @@ export async function exportHighlighted(
       graph: subgraph.graph,
       settings: {
         ...settings,
-        nodeReducer: createNodeReducer(subgraph.highlight, EXPORT_THEME),
-        edgeReducer: createEdgeReducer(subgraph.highlight, EXPORT_THEME),
+        nodeReducer: createNodeReducer(subgraph.highlight, EXPORT_THEME, overlays),
+        edgeReducer: createEdgeReducer(subgraph.highlight, EXPORT_THEME, overlays),
       },
       bbox: sigma.getCustomBBox() ?? sigma.getBBox(),
       sizeRatio,

@@ -15,7 +15,12 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "../buildGraph.ts";
 import { type GraphTheme, THEME_COLORS } from "../palette.ts";
-import { type Highlight, createEdgeReducer, createNodeReducer } from "../reducers.ts";
+import {
+  type Highlight,
+  type ReducerOverlays,
+  createEdgeReducer,
+  createNodeReducer,
+} from "../reducers.ts";
 import type { FlowSettings } from "../settings.ts";
 import {
   type EdgeLabelShape,
@@ -89,6 +94,8 @@ export interface SceneInput {
   /** Sigma's size ratio: a node of size s has a radius of s / sizeRatio pixels. */
   readonly sizeRatio: number;
   readonly measure: TextMeasurer;
+  /** Layers drawn over the highlight (a stress result), as on screen. */
+  readonly overlays?: ReducerOverlays;
 }
 
 /** Same as labels.ts: space between disc and label, and inside the hover box. */
@@ -120,8 +127,8 @@ export function buildExportScene(input: SceneInput): Scene {
     boxStroke: colors.hoverBoxBorder,
   };
   const box = new BoundsBuilder();
-  const nodeReducer = createNodeReducer(highlight, theme);
-  const edgeReducer = createEdgeReducer(highlight, theme);
+  const nodeReducer = createNodeReducer(highlight, theme, input.overlays);
+  const edgeReducer = createEdgeReducer(highlight, theme, input.overlays);
 
   const nodes: (SceneNode & { z: number })[] = [];
   const byId = new Map<string, SceneNode>();

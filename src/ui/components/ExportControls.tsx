@@ -19,8 +19,11 @@ import {
   resolveExportOptions,
 } from "../../graph/export/options.ts";
 import { countExportEdges } from "../../graph/export/subgraph.ts";
-import { selectFilteredDeals } from "../../state/selectors.ts";
-import { useStore } from "../../state/store.ts";
+import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
+import { selectStressResult } from "../../state/stressSelectors.ts";
+import { buildStressOverlay } from "../../graph/stressStyle.ts";
+import { formatUsdBn } from "../../domain/money.ts";
+import { type Store, useStore } from "../../state/store.ts";
 import "./export.css";
 
 const STORAGE_KEY = "ouroboros:export-options";
@@ -67,6 +70,22 @@ type Status =
   | { readonly kind: "busy"; readonly format: ExportFormat }
   | { readonly kind: "done" | "error"; readonly text: string };
 
+/** The stress scenario on screen, with a caption describing it, or null. */
+function stressForExport(state: Store) {
+  const result = selectStressResult(state);
+  if (!result) return null;
+  const names = state.stress.shocked.map(
+    (id) => selectLookups(state).companyById.get(id)?.name ?? id,
+  );
+  const distressed = result.companies.filter((c) => (c.distressedRound ?? 0) > 0).length;
+  const caption =
+    `Stress test: ${names.join(" and ")} ${names.length === 1 ? "pays" : "pay"} ` +
+    `${100 - state.stress.shortfallPct}% of ${names.length === 1 ? "its" : "their"} commitments; ` +
+    `distress threshold ${state.stress.thresholdPct}%; total loss ${formatUsdBn(result.totalLossUsdBn)}, ` +
+    `${distressed} distressed`;
+  return { overlay: buildStressOverlay(result), caption };
+}
+
 /** Exports, downloads and says what happened; never throws. */
 async function exportAndDownload(
   format: ExportFormat,
@@ -81,8 +100,16 @@ async function exportAndDownload(
   }
   const started = performance.now();
   try {
-    const { dataset, selection } = useStore.getState();
-    const result = await exportHighlighted({ sigma, selection, dataset, format, options });
+    const state = useStore.getState();
+    const { dataset, selection } = state;
+    const result = await exportHighlighted({
+      sigma,
+      selection,
+      dataset,
+      format,
+      options,
+      stress: stressForExport(state),
+    });
     download(result.blob, result.fileName);
     const size = `${result.width.toLocaleString("en-US")} × ${result.height.toLocaleString("en-US")}`;
     const reduced =

@@ -14,12 +14,19 @@ import {
 } from "../../graph/palette.ts";
 import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
+import {
+  FAILED_FLOW_COLOR,
+  STRESS_BANDS,
+  STRESS_COLORS,
+  STRESS_LABELS,
+} from "../../graph/stressStyle.ts";
 import "./legend.css";
 
 const WIDE_SCREEN_PX = 700;
 
 export function Legend() {
   const deals = useStore(selectFilteredDeals);
+  const stressActive = useStore((s) => s.stress.shocked.length > 0);
   const { companyById } = useStore(selectLookups);
   const kindsId = useId();
   const typesId = useId();
@@ -45,7 +52,34 @@ export function Legend() {
   return (
     <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Legend</summary>
-      {kinds.length > 0 && (
+      {stressActive && (
+        <>
+          <p className="legend__heading" id={`${kindsId}-stress`}>
+            Stress test
+          </p>
+          <ul className="legend__list legend__list--wide" aria-labelledby={`${kindsId}-stress`}>
+            {STRESS_BANDS.map((b) => (
+              <li key={b}>
+                <span
+                  className="legend__dot"
+                  style={{ background: STRESS_COLORS[b] }}
+                  aria-hidden="true"
+                />
+                {STRESS_LABELS[b]}
+              </li>
+            ))}
+            <li>
+              <span
+                className="legend__line"
+                style={{ background: FAILED_FLOW_COLOR }}
+                aria-hidden="true"
+              />
+              Red flow: a payment that fails
+            </li>
+          </ul>
+        </>
+      )}
+      {!stressActive && kinds.length > 0 && (
         <>
           <p className="legend__heading" id={kindsId}>
             Companies

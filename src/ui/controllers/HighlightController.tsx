@@ -1,10 +1,11 @@
 /**
- * Highlight controller (renders nothing): turns the selection and the hovered
- * node into sigma reducers. The highlight Sets are computed once per change;
- * the reducers answer in O(1) per item, and the graph itself is never rebuilt.
+ * Highlight controller (renders nothing): turns the selection, the hovered
+ * node, the stress-test result and the timeline's new deals into sigma
+ * reducers. The highlight Sets are computed once per change; the reducers
+ * answer in O(1) per item, and the graph itself is never rebuilt.
  * On very large graphs hovering does not dim (see HOVER_HIGHLIGHT_MAX_EDGES).
  */
-import { useEffect } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { FlowGraph } from "../../graph/buildGraph.ts";
 import {
   HOVER_HIGHLIGHT_MAX_EDGES,
@@ -12,8 +13,34 @@ import {
   createEdgeReducer,
   createNodeReducer,
 } from "../../graph/reducers.ts";
+import { buildStressOverlay } from "../../graph/stressStyle.ts";
+import { selectStressResult } from "../../state/stressSelectors.ts";
 import { useStore } from "../../state/store.ts";
 import { useSigma } from "./sigmaContext.ts";
+
+/** How long flows added by the timeline stay highlighted. */
+const FLASH_MS = 1200;
+
+/** Edge keys of the flows carrying the deals the timeline just added, for a moment. */
+function useFlashEdges(graph: FlowGraph): ReadonlySet<string> | undefined {
+  const flash = useStore((s) => s.flash);
+  const [expiredSeq, setExpiredSeq] = useState(0);
+  const keys = useMemo(() => {
+    if (!flash) return undefined;
+    const wanted = new Set(flash.dealIds);
+    const found = new Set<string>();
+    graph.forEachEdge((edge, attrs) => {
+      if (attrs.dealIds.some((id) => wanted.has(id))) found.add(edge);
+    });
+    return found;
+  }, [flash, graph]);
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setExpiredSeq(flash.seq), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+  return flash && flash.seq !== expiredSeq ? keys : undefined;
+}
 
 export function HighlightController({ graph }: { graph: FlowGraph }) {
   const sigma = useSigma();
@@ -21,12 +48,20 @@ export function HighlightController({ graph }: { graph: FlowGraph }) {
   const hoverHighlights = graph.size <= HOVER_HIGHLIGHT_MAX_EDGES;
   const hoveredNode = useStore((s) => (hoverHighlights ? s.hoveredNode : null));
   const theme = useStore((s) => s.theme);
+  const stressResult = useStore(selectStressResult);
+  const stress = useMemo(
+    () => (stressResult ? buildStressOverlay(stressResult) : null),
+    [stressResult],
+  );
+  const flashEdges = useFlashEdges(graph);
   useEffect(() => {
     const highlight = computeHighlight(graph, selection, hoveredNode);
+    const on = highlight.active || stress !== null || (flashEdges?.size ?? 0) > 0;
+    const overlays = { stress, flashEdges };
     sigma.setSettings({
-      nodeReducer: highlight.active ? createNodeReducer(highlight, theme) : null,
-      edgeReducer: highlight.active ? createEdgeReducer(highlight, theme) : null,
+      nodeReducer: on ? createNodeReducer(highlight, theme, overlays) : null,
+      edgeReducer: on ? createEdgeReducer(highlight, theme, overlays) : null,
     });
-  }, [sigma, graph, selection, hoveredNode, theme]);
+  }, [sigma, graph, selection, hoveredNode, theme, stress, flashEdges]);
   return null;
 }

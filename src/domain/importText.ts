@@ -1,0 +1,35 @@
+/**
+ * One entry point for reading a user's file: the format (dataset JSON, CSV edge
+ * list or GEXF, chosen by name and then content) and the parse.
+ * The import worker and its main-thread fallback both call `parseImportText`;
+ * the size limit is in `limits.ts`.
+ */
+import { looksLikeGexf, parseGexf } from "./gexf.ts";
+import { detectFormat } from "./parse.ts";
+import type { ParseResult } from "./problems.ts";
+import type { Dataset } from "./schema.ts";
+import { parseCsvEdgeList } from "./csv.ts";
+import { parseDatasetJson } from "./validate.ts";
+
+export const IMPORT_FORMATS = ["json", "csv", "gexf"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Chooses the reader: by extension, then by the first non-blank character. */
+export function detectImportFormat(fileName: string, content: string): ImportFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) return "csv";
+  if (looksLikeGexf(fileName, content)) return "gexf";
+  return detectFormat(fileName, content.replace(/^\uFEFF/, ""));
+}
+
+/** Reads a file's text in whichever format it is in. */
+export function parseImportText(
+  content: string,
+  fileName: string,
+): { format: ImportFormat; result: ParseResult<Dataset> } {
+  const format = detectImportFormat(fileName, content);
+  if (format === "gexf") return { format, result: parseGexf(content, fileName) };
+  if (format === "csv") return { format, result: parseCsvEdgeList(content, fileName) };
+  return { format, result: parseDatasetJson(content.replace(/^\uFEFF/, "")) };
+}

@@ -1,0 +1,242 @@
+/**
+ * Importing a file: `useDatasetImport` reads it in the import worker, and
+ * `ImportDialog` shows the outcome in a modal <dialog>: what was imported, or
+ * every problem with its line or path, and the choice to import only the valid
+ * rows (saying how many are skipped). A valid file becomes the active dataset.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { ImportFormat } from "../../domain/importText.ts";
+import { importSizeProblem } from "../../domain/limits.ts";
+import { type ParseResult, formatProblem } from "../../domain/problems.ts";
+import type { Dataset } from "../../domain/schema.ts";
+import { actions } from "../../state/store.ts";
+import type { ImportResponse } from "../../workers/import.worker.ts";
+
+export type ImportState =
+  | { readonly phase: "idle" }
+  | { readonly phase: "reading"; readonly fileName: string }
+  | { readonly phase: "failed"; readonly fileName: string; readonly error: string }
+  | {
+      readonly phase: "done";
+      readonly fileName: string;
+      readonly format: ImportFormat | null;
+      readonly result: ParseResult<Dataset>;
+      /** Set once the valid rows of a file with problems were imported. */
+      readonly partialImported?: boolean;
+    };
+
+export interface DatasetImport {
+  readonly state: ImportState;
+  start(file: File): void;
+  /** Imports the valid rows of the current result. */
+  importPartial(): void;
+  /** Cancels a running import, or closes the dialog. */
+  close(): void;
+}
+
+function runInWorker(file: File, onDone: (response: ImportResponse) => void): () => void {
+  let worker: Worker | null = null;
+  let cancelled = false;
+  const fallback = () =>
+    void import("../../workers/import.worker.ts")
+      .then((m) => m.readImportFile(file))
+      .then((response) => !cancelled && onDone(response));
+  try {
+    worker = new Worker(new URL("../../workers/import.worker.ts", import.meta.url), {
+      type: "module",
+    });
+  } catch {
+    fallback();
+    return () => {
+      cancelled = true;
+    };
+  }
+  worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+    worker?.terminate();
+    if (!cancelled) onDone(event.data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker?.terminate();
+    if (!cancelled) onDone({ ok: false, error: event.message || "the import worker failed" });
+  };
+  worker.postMessage({ file });
+  return () => {
+    cancelled = true;
+    worker?.terminate();
+  };
+}
+
+/** The import flow: start a file, watch its state, accept the valid rows or close. */
+export function useDatasetImport(): DatasetImport {
+  const [state, setState] = useState<ImportState>({ phase: "idle" });
+  const cancelRef = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelRef.current?.(), []);
+
+  const start = useCallback((file: File) => {
+    cancelRef.current?.();
+    const fileName = file.name;
+    const tooLarge = importSizeProblem(fileName, file.size);
+    if (tooLarge) {
+      const result = { ok: false, problems: [tooLarge], partial: null, skipped: 0 } as const;
+      setState({ phase: "done", fileName, format: null, result });
+      return;
+    }
+    setState({ phase: "reading", fileName });
+    cancelRef.current = runInWorker(file, (response) => {
+      cancelRef.current = null;
+      if (!response.ok) {
+        setState({ phase: "failed", fileName, error: response.error });
+        return;
+      }
+      if (response.result.ok) actions.setDataset(response.result.value, "imported");
+      setState({ phase: "done", fileName, format: response.format, result: response.result });
+    });
+  }, []);
+
+  const importPartial = useCallback(() => {
+    if (state.phase !== "done" || state.result.ok || !state.result.partial) return;
+    actions.setDataset(state.result.partial, "imported");
+    setState({ ...state, partialImported: true });
+  }, [state]);
+
+  const close = useCallback(() => {
+    cancelRef.current?.();
+    cancelRef.current = null;
+    setState({ phase: "idle" });
+  }, []);
+
+  return { state, start, importPartial, close };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+function Summary({ dataset, fileName }: { dataset: Dataset; fileName: string }) {
+  return (
+    <>
+      Imported {plural(dataset.companies.length, "company", "companies")} and{" "}
+      {plural(dataset.deals.length, "deal")} from {fileName}
+    </>
+  );
+}
+
+function DoneBody({
+  state,
+  headingId,
+  onImportPartial,
+  onClose,
+}: {
+  state: Extract<ImportState, { phase: "done" }>;
+  headingId: string;
+  onImportPartial: () => void;
+  onClose: () => void;
+}) {
+  const { result, fileName } = state;
+  const unit = state.format === "csv" ? "row" : "record";
+  if (result.ok || (state.partialImported && result.partial)) {
+    const dataset = result.ok ? result.value : result.partial!;
+    return (
+      <>
+        <h2 id={headingId}>Import complete</h2>
+        <p role="status">
+          <Summary dataset={dataset} fileName={fileName} />
+          {result.ok ? "." : ` (${plural(result.skipped, unit)} with problems skipped).`}
+        </p>
+        <div className="dialog-buttons">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </>
+    );
+  }
+  const partial = result.partial;
+  return (
+    <>
+      <h2 id={headingId}>
+        {partial ? `${fileName} has problems` : `${fileName} cannot be imported`}
+      </h2>
+      <p>
+        {plural(result.problems.length, "problem")} found. Nothing has been imported yet.
+        {partial
+          ? ` ${plural(result.skipped, unit)} skipped if you import only the valid ones.`
+          : " Fix the file and import it again."}
+      </p>
+      <ol className="import-problems" aria-label="Problems" tabIndex={0}>
+        {result.problems.map((p, i) => (
+          <li key={i}>{formatProblem(p)}</li>
+        ))}
+      </ol>
+      <div className="dialog-buttons">
+        {partial && (
+          <button type="button" className="primary" onClick={onImportPartial}>
+            Import the {plural(partial.deals.length, `valid ${unit === "row" ? "row" : "deal"}`)}
+            <span className="button-note"> ({plural(result.skipped, unit)} skipped)</span>
+          </button>
+        )}
+        <button type="button" autoFocus onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The modal showing an import's progress and outcome. */
+export function ImportDialog({ importer }: { importer: DatasetImport }) {
+  const { state, close, importPartial } = importer;
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const open = state.phase !== "idle";
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    if (open && !dialog.open) dialog.showModal();
+    else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="data-dialog import-dialog"
+      aria-labelledby={headingId}
+      onClose={() => {
+        if (open) close();
+      }}
+    >
+      {state.phase === "reading" && (
+        <>
+          <h2 id={headingId}>Importing {state.fileName}</h2>
+          <p role="status" className="import-progress">
+            Reading and checking the file…
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {state.phase === "failed" && (
+        <>
+          <h2 id={headingId}>{state.fileName} cannot be imported</h2>
+          <p role="alert">The file could not be read: {state.error}</p>
+          <div className="dialog-buttons">
+            <button type="button" autoFocus onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+      {state.phase === "done" && (
+        <DoneBody
+          state={state}
+          headingId={headingId}
+          onImportPartial={importPartial}
+          onClose={close}
+        />
+      )}
+    </dialog>
+  );
+}

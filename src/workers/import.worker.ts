@@ -1,0 +1,48 @@
+/**
+ * Import worker: reads a user's file and parses and validates it off the main
+ * thread, so a large file never freezes the page. One worker per import; the
+ * page terminates it to cancel. Imports only domain, like the CLI.
+ */
+import { type ImportFormat, parseImportText } from "../domain/importText.ts";
+import { importSizeProblem } from "../domain/limits.ts";
+import type { ParseResult } from "../domain/problems.ts";
+import type { Dataset } from "../domain/schema.ts";
+
+export interface ImportRequest {
+  readonly file: File;
+}
+
+export type ImportResponse =
+  | {
+      readonly ok: true;
+      readonly format: ImportFormat | null;
+      readonly result: ParseResult<Dataset>;
+      /** Time spent reading and parsing, for the benchmark notes. */
+      readonly parseMs: number;
+    }
+  | { readonly ok: false; readonly error: string };
+
+/** Reads and parses a file; shared by the worker and the page's fallback. */
+export async function readImportFile(file: File): Promise<ImportResponse> {
+  const started = performance.now();
+  const tooLarge = importSizeProblem(file.name, file.size);
+  if (tooLarge) {
+    const result = { ok: false, problems: [tooLarge], partial: null, skipped: 0 } as const;
+    return { ok: true, format: null, result, parseMs: 0 };
+  }
+  try {
+    const content = await file.text();
+    const { format, result } = parseImportText(content, file.name);
+    return { ok: true, format, result, parseMs: performance.now() - started };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// NOTE: only register the handler inside a worker, so the page can import
+// `readImportFile` as its fallback without side effects.
+if (typeof window === "undefined" && typeof self !== "undefined") {
+  self.onmessage = (event: MessageEvent<ImportRequest>) => {
+    void readImportFile(event.data.file).then((response) => self.postMessage(response));
+  };
+}

@@ -1,0 +1,256 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, type Harness, openPage, startHarness } from "./harness.ts";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const ready = (page: Page) =>
+  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const cycles = (page: Page) => page.getByRole("listbox", { name: "Cycles" });
+const loopTexts = async (page: Page) => {
+  await cycles(page).getByRole("option").first().waitFor();
+  return (await cycles(page).getByRole("option").allInnerTexts()).map((t) =>
+    t.replace(/\s+/g, " "),
+  );
+};
+const dialog = (page: Page) => page.locator("dialog[open]");
+const importFile = (page: Page, name: string, content: string, mimeType = "text/csv") =>
+  page
+    .locator('[data-testid="import-file-input"]')
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
+
+const LOOP_CSV = [
+  "from,to,type,amount_usd_bn,announced,source",
+  "A,B,equity,10,2025-01,Note 1",
+  "B,C,cloud-contract,20,2025-02,Note 2",
+  "C,A,chip-purchase,5,2025-03,Note 3",
+].join("\n");
+
+const BAD_CSV = [
+  "from,to,type,amount_usd_bn",
+  "Alpha,Beta,equity,10",
+  "Beta,Beta,equity,5",
+  "Beta,Gamma,loan,abc",
+  "Gamma,Alpha,equity,-1",
+  "Gamma,Alpha,debt,2",
+].join("\n");
+
+describe("import (Chromium)", () => {
+  it("should list every problem of a CSV by line, then import only the valid rows", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await importFile(page, "errors.csv", BAD_CSV);
+    const box = page.getByRole("dialog", { name: "errors.csv has problems" });
+    await box.waitFor();
+    const problems = await box.getByRole("list", { name: "Problems" }).getByRole("listitem");
+    expect(await problems.allInnerTexts()).toEqual([
+      'line 3, to: self-loop: "Beta" pays itself',
+      'line 4, type: "loan" is not one of equity, debt, cloud-contract, chip-purchase, warrant, backstop, other',
+      'line 4, amount_usd_bn: "abc" is not a finite number',
+      "line 5, amount_usd_bn: -1 must not be negative",
+    ]);
+    expect(await box.innerText()).toContain("3 rows skipped");
+    await page.screenshot({ path: join(ARTIFACTS, "import-problems-1280x800.png") });
+
+    // Cancel keeps the current dataset.
+    await box.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect((await loopTexts(page)).some((t) => t.includes("Nvidia → OpenAI"))).toBe(true);
+
+    await importFile(page, "errors.csv", BAD_CSV);
+    await box.getByRole("button", { name: "Import the 2 valid rows (3 rows skipped)" }).click();
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    expect(await done.getByRole("status").innerText()).toBe(
+      "Imported 3 companies and 2 deals from errors.csv (3 rows with problems skipped).",
+    );
+    await done.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("tab", { name: "Table" }).click();
+    await expect.poll(() => page.locator("table tbody tr").count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should make a valid CSV active, keep it after a reload, and reset after confirming", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await importFile(page, "loop.csv", LOOP_CSV);
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    expect(await done.getByRole("status").innerText()).toBe(
+      "Imported 3 companies and 3 deals from loop.csv.",
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "import-done-1280x800.png") });
+    await done.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
+    // Focus comes back to the Data button.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Data");
+
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
+    await page.getByRole("tab", { name: "About" }).click();
+    expect(await page.getByRole("tabpanel").innerText()).toMatch(
+      /loop\.csv \(imported\), as of 2025-03: 3 companies, 3 deals/,
+    );
+
+    const openReset = async () => {
+      await page.getByRole("button", { name: "Data" }).click();
+      await page.getByRole("menuitem", { name: "Reset to default dataset" }).click();
+      return page.getByRole("dialog", { name: "Reset to the default dataset?" });
+    };
+    let confirm = await openReset();
+    await page.screenshot({ path: join(ARTIFACTS, "import-reset-confirm-1280x800.png") });
+    expect(await confirm.innerText()).toContain("discards the imported dataset “loop.csv”");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("tab", { name: "Loops" }).click();
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
+
+    confirm = await openReset();
+    await confirm.getByRole("button", { name: "Reset" }).click();
+    await expect
+      .poll(async () => (await loopTexts(page)).some((t) => t.includes("Nvidia → OpenAI")))
+      .toBe(true);
+    await page.getByRole("button", { name: "Data" }).click();
+    expect(
+      await page.getByRole("menuitem", { name: "Reset to default dataset" }).isDisabled(),
+    ).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+
+    await page.reload();
+    await ready(page);
+    expect((await loopTexts(page)).some((t) => t.includes("Nvidia → OpenAI"))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should import a GEXF file dropped anywhere on the page, parsed in the worker", async () => {
+    const { context, page, errors } = await openPage(harness);
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
+    await ready(page);
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="edge"><attribute id="0" title="amount" type="double"/></attributes>
+    <nodes><node id="0" label="Xeno"/><node id="1" label="Yotta"/></nodes>
+    <edges>
+      <edge id="a" source="0" target="1"><attvalues><attvalue for="0" value="3"/></attvalues></edge>
+      <edge id="b" source="1" target="0" weight="4"/>
+    </edges>
+  </graph>
+</gexf>`;
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], "graph.gexf", { type: "application/xml" }));
+      (window as unknown as { __transfer: DataTransfer }).__transfer = transfer;
+      document.body.dispatchEvent(
+        new DragEvent("dragenter", { bubbles: true, cancelable: true, dataTransfer: transfer }),
+      );
+    }, gexf);
+    const overlay = page.getByText("Drop a dataset file to import");
+    await overlay.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "import-drop-overlay-1280x800.png") });
+    await page.evaluate(() => {
+      const transfer = (window as unknown as { __transfer: DataTransfer }).__transfer;
+      document.body.dispatchEvent(
+        new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: transfer }),
+      );
+    });
+    await expect.poll(() => overlay.count()).toBe(0);
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    expect(await done.getByRole("status").innerText()).toBe(
+      "Imported 2 companies and 2 deals from graph.gexf.",
+    );
+    await done.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("Xeno → Yotta")]);
+    expect(workers.some((url) => /import\.worker/.test(url))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should refuse a file larger than 50 MB with a message", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(51 * 1024 * 1024)], "huge.json"));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const box = page.getByRole("dialog", { name: "huge.json cannot be imported" });
+    expect(await box.innerText()).toContain(
+      "(file): huge.json is 51.0 MB; files larger than 50.0 MB are refused",
+    );
+    expect(await box.getByRole("button").allInnerTexts()).toEqual(["Cancel"]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should export JSON, CSV and GEXF named after the title; the JSON imports back", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    const saved: Record<string, string> = {};
+    for (const label of ["Export JSON", "Export CSV", "Export GEXF"]) {
+      await page.getByRole("button", { name: "Data" }).click();
+      if (label === "Export JSON") {
+        await page.screenshot({ path: join(ARTIFACTS, "data-menu-1280x800.png") });
+      }
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("menuitem", { name: label }).click(),
+      ]);
+      const path = await download.path();
+      saved[download.suggestedFilename()] = readFileSync(path, "utf8");
+    }
+    expect(Object.keys(saved)).toEqual([
+      "ai-circular-deals.json",
+      "ai-circular-deals.csv",
+      "ai-circular-deals.gexf",
+    ]);
+    const json = saved["ai-circular-deals.json"]!;
+    const original = JSON.parse(json) as { companies: unknown[]; deals: unknown[] };
+    expect(saved["ai-circular-deals.csv"]!.split("\n")[0]).toMatch(
+      /^id,from,to,type,amount_usd_bn/,
+    );
+    expect(saved["ai-circular-deals.gexf"]).toContain('<graph defaultedgetype="directed">');
+
+    await importFile(page, "ai-circular-deals.json", json, "application/json");
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    expect(await done.getByRole("status").innerText()).toBe(
+      `Imported ${original.companies.length} companies and ${original.deals.length} deals from ai-circular-deals.json.`,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should fit the problems dialog on a phone screen", async () => {
+    const { context, page, errors } = await openPage(harness, { width: 390, height: 844 });
+    await ready(page);
+    const many = [BAD_CSV, ...Array.from({ length: 30 }, (_, i) => `Row${i},Row${i},equity,1`)];
+    await importFile(page, "errors.csv", many.join("\n"));
+    const box = page.getByRole("dialog", { name: "errors.csv has problems" });
+    await box.waitFor();
+    const rect = await box.boundingBox();
+    expect(rect!.x).toBeGreaterThanOrEqual(0);
+    expect(rect!.x + rect!.width).toBeLessThanOrEqual(390);
+    expect(rect!.y + rect!.height).toBeLessThanOrEqual(844);
+    await expect.poll(() => box.getByRole("listitem").count()).toBe(34);
+    expect(await box.getByRole("button", { name: /Import the 2 valid rows/ }).isVisible()).toBe(
+      true,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "import-problems-390x844.png") });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
