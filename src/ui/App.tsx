@@ -127,9 +127,11 @@ export function App() {
       <NoticeBar />
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
-          <ErrorBoundary what="the graph">
-            <GraphView />
-          </ErrorBoundary>
+          <div className="graph-stage">
+            <ErrorBoundary what="the graph">
+              <GraphView />
+            </ErrorBoundary>
+          </div>
           <ErrorBoundary what="the timeline">
             <Timeline />
           </ErrorBoundary>

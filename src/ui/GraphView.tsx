@@ -58,6 +58,7 @@ export function GraphView() {
   const fullGraph = useMemo(() => buildFlowGraph(dataset, dataset.deals), [dataset]);
   const graph = useMemo(() => buildFlowGraph(dataset, deals), [dataset, deals]);
   const positioned = positionedGraph === fullGraph;
+  const framedRef = useRef<FlowGraph | null>(null);
   const ready = readyGraph === fullGraph;
 
   useEffect(() => {
@@ -97,6 +98,11 @@ export function GraphView() {
     window.__ouroboros = { sigma, graph };
     setActiveRenderer(sigma);
     if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
+    // A new dataset starts fitted to the screen; a filter change keeps the camera.
+    if (framedRef.current !== fullGraph) {
+      framedRef.current = fullGraph;
+      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    }
     actions.hoverNode(null);
     actions.hoverEdge(null);
   }, [sigma, graph, fullGraph, positioned]);
