@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, ROOT, type Harness, openPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, ROOT, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 import { countNear, nonBackgroundShare } from "./pixels.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 const cycles = (page: Page) => page.getByRole("listbox", { name: "Cycles" });
 const optionTexts = async (page: Page) =>
   (await cycles(page).getByRole("option").allInnerTexts()).map((t) => t.replace(/\s+/g, " "));

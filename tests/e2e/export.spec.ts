@@ -2,21 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateDataset } from "../bench/generators.ts";
-import { ARTIFACTS, type Harness, openPage, startHarness } from "./harness.ts";
+import { ARTIFACTS, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 import { nonBackgroundShare } from "./pixels.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 const cycles = (page: Page) => page.getByRole("listbox", { name: "Cycles" });
 
 /** Waits until the camera has stopped moving (selecting a loop animates it). */

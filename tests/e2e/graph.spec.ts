@@ -1,17 +1,10 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { openPage, suiteHarness, waitForGraph } from "./harness.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 
 /** Where a graph node or the middle of an edge's straight chord is drawn, in page pixels. */
 async function screenPoint(page: Page, what: { node: string } | { edge: [string, string] }) {

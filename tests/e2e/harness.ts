@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { type PreviewServer, preview } from "vite";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -71,3 +72,34 @@ export async function openPage(
   await page.goto(harness.baseUrl + path);
   return { context, page, errors };
 }
+
+/**
+ * Registers the suite's beforeAll/afterAll and returns the harness, whose
+ * fields are readable once the suite has started.
+ */
+export function suiteHarness(): Harness {
+  let current: Harness | null = null;
+  const need = () => {
+    if (!current) throw new Error("tests/e2e: the harness is used before beforeAll ran");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startHarness();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    get baseUrl() {
+      return need().baseUrl;
+    },
+    get browser() {
+      return need().browser;
+    },
+    close: async () => {},
+  };
+}
+
+/** Waits until the graph has drawn its first frame with laid-out positions. */
+export const waitForGraph = (page: Page) =>
+  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });

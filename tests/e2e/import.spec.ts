@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, type Harness, openPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 const cycles = (page: Page) => page.getByRole("listbox", { name: "Cycles" });
 const loopTexts = async (page: Page) => {
   await cycles(page).getByRole("option").first().waitFor();

@@ -1,21 +1,14 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeDatasetFragment } from "../../src/state/url/fragment.ts";
 import { tinyDataset } from "../unit/domain/fixtures.ts";
-import { ARTIFACTS, type Harness, openPage, startHarness } from "./harness.ts";
+import { ARTIFACTS, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 import { countNear } from "./pixels.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 const cycles = (page: Page) => page.getByRole("listbox", { name: "Cycles" });
 const selectedLoop = (page: Page) => cycles(page).locator('[role="option"][aria-selected="true"]');
 const ACCENT: [number, number, number] = [0xd9, 0x77, 0x06];

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { openPage, suiteHarness } from "./harness.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
 describe("app (Chromium)", () => {
   it("should load the page with its title and no console errors", async () => {

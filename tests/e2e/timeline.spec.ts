@@ -1,18 +1,11 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, type Harness, openPage, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = suiteHarness();
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+const ready = waitForGraph;
 const loopTexts = async (page: Page) =>
   (await page.getByRole("listbox", { name: "Cycles" }).getByRole("option").allInnerTexts()).join(
     "\n",

@@ -3,6 +3,7 @@
  * the page), export the active dataset as JSON, CSV or GEXF, and reset to the
  * default dataset after a confirmation. Takes no props.
  */
+import { useModalDialog } from "./useModalDialog.ts";
 import { useEffect, useId, useRef, useState } from "react";
 import { serializeDealsCsv, slugify } from "../../domain/csv.ts";
 import { IMPORT_ACCEPT } from "../../domain/limits.ts";
@@ -124,14 +125,8 @@ function ResetDialog(props: {
   onCancel: () => void;
 }) {
   const { open, title, onReset, onCancel } = props;
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const headingId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || typeof dialog.showModal !== "function") return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}

@@ -4,6 +4,7 @@
  * every problem with its line or path, and the choice to import only the valid
  * rows (saying how many are skipped). A valid file becomes the active dataset.
  */
+import { useModalDialog } from "./useModalDialog.ts";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ImportFormat } from "../../domain/importText.ts";
 import { importSizeProblem } from "../../domain/limits.ts";
@@ -186,15 +187,9 @@ function DoneBody({
 /** The modal showing an import's progress and outcome. */
 export function ImportDialog({ importer }: { importer: DatasetImport }) {
   const { state, close, importPartial } = importer;
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const open = state.phase !== "idle";
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || typeof dialog.showModal !== "function") return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog
