@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { countNear } from "./pixels.ts";
 import { ARTIFACTS, openPage, suiteHarness, waitForGraph } from "./harness.ts";
 
 const harness = suiteHarness();
@@ -75,6 +77,28 @@ describe("stress test (Chromium)", () => {
     expect(await table.innerText()).toMatch(/Oracle[\s\S]*unpaid by OpenAI/);
     await expect.poll(() => page.url()).toContain("shock=openai");
     await page.screenshot({ path: join(ARTIFACTS, "stress-1280x800.png") });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should export the stressed view with its legend and a caption", async () => {
+    const { context, page, errors } = await openPage(
+      harness,
+      { width: 1280, height: 800 },
+      "?v=1&tab=stress&shock=openai&short=50",
+    );
+    await ready(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      page.getByRole("button", { name: "Export PNG" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-stress\.png$/);
+    const path = join(ARTIFACTS, "export-stress.png");
+    await download.saveAs(path);
+    const png = readFileSync(path);
+    // Failed payments are drawn in red (#dc2626) and the shocked company in purple.
+    expect(countNear(png, [0xdc, 0x26, 0x26], 30)).toBeGreaterThan(500);
+    expect(countNear(png, [0x7e, 0x22, 0xce], 30)).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -83,7 +83,11 @@ export function withStressLegend(
     ...description,
     subtitle: `${description.subtitle} · ${caption}`,
     companyKinds: STRESS_BANDS.map((b) => ({ label: STRESS_LABELS[b], color: STRESS_COLORS[b] })),
-    dealTypes: [...description.dealTypes, { label: "Failed payment", color: FAILED_FLOW_COLOR }],
+    // NOTE: under stress, flows are coloured by failure, not by deal type.
+    dealTypes: [
+      { label: "Failed payment", color: FAILED_FLOW_COLOR },
+      { label: "Paid in full", color: STRESS_COLORS.untouched },
+    ],
     fileStem: `${description.fileStem}-stress`,
   };
 }
