@@ -115,6 +115,23 @@ export function slugify(name: string): string {
 }
 
 const CSV_SOURCE_ID = "csv-import";
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+/**
+ * A company id from its name: the slug, or for a name with no Latin letters or
+ * digits (e.g. "智谱"), "co-" and a stable hash of the name, so it still imports.
+ */
+export function companyIdOf(name: string): string {
+  const slug = slugify(name);
+  if (slug !== "" || name.trim() === "") return slug;
+  // NOTE: FNV-1a, 32 bits: stable across runs, enough to tell names apart here.
+  let h = 0x811c9dc5;
+  for (const ch of name.trim()) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `co-${h.toString(16).padStart(8, "0")}`;
+}
 
 /** Parses a CSV edge list into a dataset. `fileName` names the file in its citations. */
 export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseResult<Dataset> {
@@ -177,8 +194,8 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     }
     const fromName = get("from");
     const toName = get("to");
-    const fromId = slugify(fromName);
-    const toId = slugify(toName);
+    const fromId = companyIdOf(fromName);
+    const toId = companyIdOf(toName);
     if (fromName === "") bad("from", "is empty");
     else if (fromId === "") bad("from", `"${fromName}" has no letters or digits to make an id`);
     if (toName === "") bad("to", "is empty");
@@ -223,7 +240,7 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     if (hasSourceColumn && sourceText === "") bad("source", "is empty: every deal needs a source");
 
     const idText = get("id");
-    const id = idText === "" ? `row-${line}` : slugify(idText);
+    const id = idText === "" ? `row-${line}` : ID_RE.test(idText) ? idText : slugify(idText);
     if (idText !== "" && id === "") bad("id", `"${idText}" has no letters or digits`);
     const prevLine = dealIds.get(id);
     if (prevLine !== undefined) bad("id", `duplicate id "${id}" (first used on line ${prevLine})`);

@@ -97,3 +97,16 @@ describe("domain/csv", () => {
     });
   });
 });
+
+describe("domain/csv ids", () => {
+  it("should give names without Latin letters a stable id, and keep valid ids as they are", async () => {
+    const { companyIdOf, parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
+    expect(companyIdOf("智谱")).toMatch(/^co-[0-9a-f]{8}$/);
+    expect(companyIdOf("智谱")).toBe(companyIdOf("智谱"));
+    expect(companyIdOf("智谱")).not.toBe(companyIdOf("月之暗面"));
+    expect(companyIdOf("   ")).toBe("");
+    const r = parseCsvEdgeList("id,from,to\na--b,智谱,月之暗面\n");
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.deals[0]!.id).toBe("a--b");
+  });
+});
