@@ -1,0 +1,67 @@
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openPage, suiteHarness, waitForGraph } from "./harness.ts";
+
+const harness = suiteHarness();
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Rules about names, labels and ARIA use; colour contrast is checked by eye in screenshots. */
+const RULES = [
+  "button-name",
+  "input-button-name",
+  "label",
+  "select-name",
+  "link-name",
+  "aria-input-field-name",
+  "aria-toggle-field-name",
+  "aria-allowed-attr",
+  "aria-required-attr",
+  "aria-required-children",
+  "aria-required-parent",
+  "aria-valid-attr",
+  "aria-valid-attr-value",
+  "aria-roles",
+  "duplicate-id-aria",
+  "list",
+  "listitem",
+  "document-title",
+  "html-has-lang",
+  "nested-interactive",
+  "tabindex",
+];
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (rules) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "rule", values: rules } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  }, RULES);
+}
+
+describe("accessibility (Chromium, axe-core)", () => {
+  for (const tab of ["Loops", "Risk", "Stress", "Details", "Table", "Filters", "About"]) {
+    it(`should name every control on the ${tab} tab`, async () => {
+      const { context, page } = await openPage(
+        harness,
+        { width: 1280, height: 800 },
+        "?v=1&co=oracle&shock=openai",
+      );
+      await waitForGraph(page);
+      await page.getByRole("tab", { name: tab }).click();
+      await page.waitForTimeout(300);
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
