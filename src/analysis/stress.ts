@@ -118,6 +118,8 @@ export interface StressResult {
   /** Companies with a loss or a cut, largest loss first. */
   readonly companies: readonly CompanyStress[];
   readonly totalLossUsdBn: number;
+  /** Companies that became distressed (the shocked ones not counted). */
+  readonly distressedCount: number;
   readonly rounds: number;
   /** Hops (`from>to`) on which some payment fails. */
   readonly failedHops: readonly string[];
@@ -218,7 +220,8 @@ export function runStress(
     });
   }
   companies.sort((a, b) => b.lossUsdBn - a.lossUsdBn || (a.company < b.company ? -1 : 1));
-  return { companies, totalLossUsdBn, rounds, failedHops, debtRank: debt.score };
+  const distressedCount = companies.filter((c) => (c.distressedRound ?? 0) > 0).length;
+  return { companies, totalLossUsdBn, distressedCount, rounds, failedHops, debtRank: debt.score };
 }
 
 /** DebtRank stress per node and the score of the shock (Battiston et al. 2012). */
@@ -308,9 +311,7 @@ export function rankSystemicImportance(
     out.push({
       company: id,
       totalLossUsdBn: r.totalLossUsdBn,
-      distressedCount: r.companies.filter(
-        (c) => c.distressedRound !== null && c.distressedRound > 0,
-      ).length,
+      distressedCount: r.distressedCount,
       debtRank: r.debtRank,
     });
   }

@@ -23,6 +23,7 @@ import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
 import { selectStressResult } from "../../state/stressSelectors.ts";
 import { buildStressOverlay } from "../../graph/stressStyle.ts";
 import { formatUsdBn } from "../../domain/money.ts";
+import { shortfallSentence } from "../panels/format.ts";
 import { type Store, useStore } from "../../state/store.ts";
 import "./export.css";
 
@@ -77,12 +78,10 @@ function stressForExport(state: Store) {
   const names = state.stress.shocked.map(
     (id) => selectLookups(state).companyById.get(id)?.name ?? id,
   );
-  const distressed = result.companies.filter((c) => (c.distressedRound ?? 0) > 0).length;
   const caption =
-    `Stress test: ${names.join(" and ")} ${names.length === 1 ? "pays" : "pay"} ` +
-    `${100 - state.stress.shortfallPct}% of ${names.length === 1 ? "its" : "their"} commitments; ` +
+    `Stress test: ${shortfallSentence(names, state.stress.shortfallPct)}; ` +
     `distress threshold ${state.stress.thresholdPct}%; total loss ${formatUsdBn(result.totalLossUsdBn)}, ` +
-    `${distressed} distressed`;
+    `${result.distressedCount} distressed`;
   return { overlay: buildStressOverlay(result), caption };
 }
 

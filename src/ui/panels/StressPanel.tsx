@@ -14,6 +14,7 @@ import {
 } from "../../state/stressSelectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { CompanyPicker } from "../components/CompanyPicker.tsx";
+import { shortfallSentence } from "./format.ts";
 import "./panels.css";
 
 function useNameOf(): (id: string) => string {
@@ -106,7 +107,7 @@ function Results() {
   if (!result) {
     return <p className="muted">Choose one or more companies to shock.</p>;
   }
-  const distressed = result.companies.filter((c) => (c.distressedRound ?? 0) > 0).length;
+  const distressed = result.distressedCount;
   return (
     <section aria-label="Stress test results">
       <p className="stress-summary" role="status">
@@ -215,7 +216,6 @@ export function StressPanel() {
   const stress = useStore((s) => s.stress);
   const nameOf = useNameOf();
   const names = stress.shocked.map(nameOf);
-  const who = names.length === 0 ? "The shocked companies" : names.join(" and ");
   return (
     <div className="panel">
       <h2 className="panel-title">Stress test</h2>
@@ -229,9 +229,7 @@ export function StressPanel() {
           label="Shortfall"
           value={stress.shortfallPct}
           onChange={(shortfallPct) => actions.setStress({ shortfallPct })}
-          hint={`${who} ${names.length === 1 ? "pays" : "pay"} ${100 - stress.shortfallPct}% of ${
-            names.length === 1 ? "its" : "their"
-          } commitments.`}
+          hint={`${shortfallSentence(names, stress.shortfallPct)}.`}
         />
         <Slider
           label="Distress threshold"

@@ -70,3 +70,10 @@ export function severityLevel(severity: number): FlagLevel | null {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
+
+/** "OpenAI pays 60% of its commitments", for the shocked companies' names and a shortfall. */
+export function shortfallSentence(names: readonly string[], shortfallPct: number): string {
+  const one = names.length === 1;
+  const who = names.length === 0 ? "The shocked companies" : names.join(" and ");
+  return `${who} ${one ? "pays" : "pay"} ${100 - shortfallPct}% of ${one ? "its" : "their"} commitments`;
+}

@@ -44,6 +44,7 @@ describe("analysis/stress", () => {
       expect(c.get("c")).toMatchObject({ lossUsdBn: 25, lossShare: 0.5, distressedRound: 2 });
       expect(c.get("a")).toMatchObject({ lossUsdBn: 0, distressedRound: 0 });
       expect(r.totalLossUsdBn).toBe(75);
+      expect(r.distressedCount).toBe(2);
       expect(r.failedHops).toEqual(["a>b", "b>c"]);
       expect(c.get("c")!.contributions).toEqual([{ from: "b", unpaidUsdBn: 25, owedUsdBn: 50 }]);
       // DebtRank: W_ab = 1, W_bc = 1, so stress 0.5 flows on, once.
