@@ -34,23 +34,21 @@ function prepare(dataset: Dataset, deals: readonly Deal[]): Prepared {
   return value;
 }
 
-let lastResult: { prepared: Prepared; stress: ViewStress; value: StressResult | null } | null =
-  null;
+let lastResult: { prepared: Prepared; stress: ViewStress; value: StressResult } | null = null;
 
 /** The scenario's result, or null when no company is shocked. */
 export function selectStressResult(s: Store): StressResult | null {
+  // NOTE: with no scenario, skip building the index: the graph asks on every change.
+  if (s.stress.shocked.length === 0) return null;
   const prepared = prepare(s.dataset, selectFilteredDeals(s));
   if (lastResult && lastResult.prepared === prepared && lastResult.stress === s.stress) {
     return lastResult.value;
   }
-  const value =
-    s.stress.shocked.length === 0
-      ? null
-      : runStress(prepared.index, prepared.buffers, {
-          shocked: s.stress.shocked,
-          shortfall: s.stress.shortfallPct / 100,
-          threshold: s.stress.thresholdPct / 100,
-        });
+  const value = runStress(prepared.index, prepared.buffers, {
+    shocked: s.stress.shocked,
+    shortfall: s.stress.shortfallPct / 100,
+    threshold: s.stress.thresholdPct / 100,
+  });
   lastResult = { prepared, stress: s.stress, value };
   return value;
 }

@@ -16,6 +16,7 @@ import {
   type DealType,
   isPartialDate,
 } from "../../domain/schema.ts";
+import type { HighlightSelection } from "../../graph/reducers.ts";
 
 export const URL_VERSION = 1;
 
@@ -30,11 +31,8 @@ export const VIEW_TABS = [
 ] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
-export type ViewSelection =
-  | { readonly kind: "none" }
-  | { readonly kind: "loop"; readonly companies: readonly string[] }
-  | { readonly kind: "company"; readonly id: string }
-  | { readonly kind: "edge"; readonly from: string; readonly to: string };
+/** What the URL selects: the same shape the graph highlights. */
+export type ViewSelection = HighlightSelection;
 
 export interface ViewCamera {
   readonly x: number;
