@@ -26,6 +26,22 @@ const layer = (forbiddenDirs, forbiddenLibs, message) => ({
   ],
 });
 
+/** Globals the pure layers must not touch: they run in Node, a worker and the browser alike. */
+const BROWSER_GLOBALS = [
+  "window",
+  "document",
+  "localStorage",
+  "sessionStorage",
+  "indexedDB",
+  "navigator",
+  "location",
+  "history",
+  "self",
+].map((name) => ({
+  name,
+  message: "domain and analysis are pure: pass what they need in instead of reaching for globals",
+}));
+
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "test-results", "coverage", ".scratch"] },
   js.configs.recommended,
@@ -41,6 +57,10 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    files: ["src/domain/**", "src/analysis/**"],
+    rules: { "no-restricted-globals": ["error", ...BROWSER_GLOBALS] },
   },
   {
     files: ["src/domain/**"],

@@ -19,6 +19,7 @@
 import { formatUsdBn } from "../domain/money.ts";
 import type { Dataset, Fact } from "../domain/schema.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
+import { type Hop, describeHops } from "./hops.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
 
 export const FLAG_LEVELS = ["notable", "high", "critical"] as const;
@@ -121,7 +122,7 @@ export function latestRevenueFact(facts: readonly Fact[], company: string): Fact
 export function analyzeConcentration(
   dataset: Pick<Dataset, "companies" | "deals" | "facts">,
   thresholds: ConcentrationThresholds = DEFAULT_CONCENTRATION_THRESHOLDS,
-  prepared?: { index: FlowIndex; scc?: SccResult },
+  prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
 ): CompanyConcentration[] {
   const index =
     prepared?.index ??
@@ -130,12 +131,17 @@ export function analyzeConcentration(
       dataset.companies.map((c) => c.id),
     );
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
+  const hops = prepared?.hops ?? describeHops(index, dataset.deals);
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
 
   const flowsOf = (v: number, direction: "in" | "out") => {
-    const list: { company: string; usdBn: number; dealIds: string[]; undisclosedDeals: number }[] =
-      [];
+    const list: {
+      company: string;
+      usdBn: number;
+      dealIds: readonly string[];
+      undisclosedDeals: number;
+    }[] = [];
     let circular = 0;
     const [offsets, start, end] =
       direction === "out"
@@ -144,14 +150,7 @@ export function analyzeConcentration(
     for (let i = start; i < end; i++) {
       const h = offsets ? offsets[i]! : i;
       const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
-      const dealIds: string[] = [];
-      let undisclosedDeals = 0;
-      for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
-        const deal = dataset.deals[index.hopEdges[k]!]!;
-        dealIds.push(deal.id);
-        if (deal.amountUsdBn === null) undisclosedDeals++;
-      }
-      const usdBn = index.hopKnownUsdBn[h]!;
+      const { dealIds, undisclosedDeals, totalUsdBn: usdBn } = hops[h]!;
       if (scc.componentOf[other] === scc.componentOf[v]) circular += usdBn;
       list.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals });
     }

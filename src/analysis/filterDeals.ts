@@ -1,7 +1,8 @@
 /**
  * Deal filters: which deals the analyses and the graph see.
  *
- * A deal passes when its type and status are enabled, its disclosed amount is
+ * A deal passes when its type, status and evidence tier are enabled (by
+ * default every status but superseded and cancelled: history, not money), its disclosed amount is
  * at least the minimum (undisclosed deals pass only when included), and its
  * announcement date falls in the range. Partial dates sort at the start of
  * their period: "2025" counts as 2025-01-01, "2025-09" as 2025-09-01. O(E).
@@ -14,11 +15,16 @@ import {
   type Deal,
   type DealStatus,
   type DealType,
+  EVIDENCE_TIERS,
+  type EvidenceTier,
+  isLiveStatus,
 } from "../domain/schema.ts";
 
 export interface DealFilters {
   readonly types: readonly DealType[];
   readonly statuses: readonly DealStatus[];
+  /** Evidence tiers shown; untick `inferred` to hide deals resting on general statements. */
+  readonly evidence: readonly EvidenceTier[];
   readonly minAmountUsdBn: number;
   readonly includeUndisclosed: boolean;
   /** Inclusive bounds as YYYY-MM-DD (or shorter); null for open. */
@@ -26,9 +32,13 @@ export interface DealFilters {
   readonly dateTo: string | null;
 }
 
+/** The statuses shown by default: the live ones. */
+export const DEFAULT_STATUSES: readonly DealStatus[] = DEAL_STATUSES.filter(isLiveStatus);
+
 export const DEFAULT_DEAL_FILTERS: DealFilters = {
   types: DEAL_TYPES,
-  statuses: DEAL_STATUSES,
+  statuses: DEFAULT_STATUSES,
+  evidence: EVIDENCE_TIERS,
   minAmountUsdBn: 0,
   includeUndisclosed: true,
   dateFrom: null,
@@ -53,11 +63,22 @@ export function periodEnd(date: string): string {
   return date;
 }
 
+/** True when two lists hold the same values, in any order. */
+export function sameValues<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** True when the filters count superseded or cancelled deals (the user ticked them). */
+export function countsNonLive(f: Pick<DealFilters, "statuses">): boolean {
+  return f.statuses.some((s) => !isLiveStatus(s));
+}
+
 /** True when all filters are at their defaults. */
 export function isDefaultFilters(f: DealFilters): boolean {
   return (
-    f.types.length === DEAL_TYPES.length &&
-    f.statuses.length === DEAL_STATUSES.length &&
+    sameValues(f.types, DEAL_TYPES) &&
+    sameValues(f.statuses, DEFAULT_STATUSES) &&
+    sameValues(f.evidence, EVIDENCE_TIERS) &&
     f.minAmountUsdBn === 0 &&
     f.includeUndisclosed &&
     f.dateFrom === null &&
@@ -68,6 +89,7 @@ export function isDefaultFilters(f: DealFilters): boolean {
 /** True when a deal passes the filters. */
 export function dealPasses(deal: Deal, f: DealFilters): boolean {
   if (!f.types.includes(deal.type) || !f.statuses.includes(deal.status)) return false;
+  if (!f.evidence.includes(deal.evidence)) return false;
   if (deal.amountUsdBn === null) {
     if (!f.includeUndisclosed) return false;
   } else if (deal.amountUsdBn < f.minAmountUsdBn) return false;
@@ -83,6 +105,5 @@ export function dealPasses(deal: Deal, f: DealFilters): boolean {
 
 /** The deals that pass the filters, in dataset order. */
 export function filterDeals(deals: readonly Deal[], f: DealFilters): Deal[] {
-  if (isDefaultFilters(f)) return deals.slice();
   return deals.filter((d) => dealPasses(d, f));
 }

@@ -1,37 +1,51 @@
 /**
- * Loop reports: what each elementary cycle means in money.
+ * Loop reports: what each elementary cycle means in money, largest first.
  *
- * For each cycle: the companies in money-flow order, each hop's deals, the
- * round trip (the smallest hop total: the money that can go all the way round,
- * counting undisclosed hops as 0 so it never overstates), the total, the mix of deal types, and whether any amount is
- * undisclosed. Loops are ordered by round trip, largest first, then by total,
- * then by length and id, so the order is deterministic. O(C·L) for C cycles of
- * length up to L, after enumeration.
+ * For each cycle: the companies in money-flow order, its hops (shared `Hop`
+ * objects from `hops.ts`, with their keys), the round trip (the smallest hop
+ * total: the money that can go all the way round, counting undisclosed hops as 0
+ * so it never overstates), the ceiling, the total, the mix of deal types and
+ * the evidence it rests on. The search stops at `cap` cycles (`truncated` then
+ * says so); the cycles found are ranked by round trip, then total, then length
+ * and id, and cut to the `limit` largest with a bounded heap, so ranking never
+ * holds more than `limit` reports. O(C·(L + log K)) for C cycles of length up
+ * to L kept to K, after enumeration.
  *
  * Reference: the cycle enumeration of `cycles.ts`; "round trip" is the
- * bottleneck (minimum-capacity) value of the cycle, as in max-flow theory.
+ * bottleneck (minimum-capacity) value of the cycle, as in max-flow theory;
+ * the bounded heap is the classic top-K selection (Knuth, TAOCP vol. 3, §5.2.3).
  */
-import { formatUsdBn } from "../domain/money.ts";
-import { type CycleOptions, findCycles } from "./cycles.ts";
-import { type FlowEdge, type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
+import type { DealType, EvidenceTier } from "../domain/schema.ts";
+import { forEachCycle } from "./cycles.ts";
+import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
+import { type DescribedEdge, type Hop, describeHop, weakEvidence } from "./hops.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
 
-/** An edge that can be reported: a deal with an id and a type. */
-export interface ReportableEdge extends FlowEdge {
-  readonly id: string;
-  readonly type: string;
+export interface LoopOptions {
+  /** Longest loop to look for, in hops (>= 2); `Infinity` for no bound. */
+  readonly maxLength: number;
+  /** Most loops the search enumerates before it stops; 0 for no cap. */
+  readonly cap: number;
+  /** Most loops reported, the largest round trips; 0 for all found. */
+  readonly limit: number;
 }
 
-export interface LoopHop {
-  readonly from: string;
-  readonly to: string;
-  readonly dealIds: readonly string[];
-  /** Sum of the disclosed amounts on this hop. */
-  readonly knownUsdBn: number;
-  /** True when at least one deal on the hop has no disclosed amount. */
-  readonly hasUnknown: boolean;
-  /** True when no deal on the hop discloses an amount. */
-  readonly undisclosed: boolean;
+export const DEFAULT_LOOP_OPTIONS: LoopOptions = { maxLength: 6, cap: 1_000_000, limit: 10_000 };
+
+/** Checks a partial options bag and throws a namespaced message on the first bad value. */
+export function validateLoopOptions(options: Partial<LoopOptions>): void {
+  for (const name of ["cap", "limit"] as const) {
+    const v = options[name];
+    if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
+      throw new Error(`analysis/loops: ${name} must be an integer >= 0 (0 means no cap)`);
+    }
+  }
+}
+
+/** Merges options with the defaults after validating them (maxLength is checked by cycles.ts). */
+export function resolveLoopOptions(options: Partial<LoopOptions> = {}): LoopOptions {
+  validateLoopOptions(options);
+  return { ...DEFAULT_LOOP_OPTIONS, ...options };
 }
 
 export interface LoopReport {
@@ -39,7 +53,10 @@ export interface LoopReport {
   readonly id: string;
   /** Companies in money-flow order; the loop closes back to the first. */
   readonly companies: readonly string[];
-  readonly hops: readonly LoopHop[];
+  /** The hops, `hops[i]` leaving `companies[i]`. */
+  readonly hops: readonly Hop[];
+  /** Keys of the hops, in the same order: what the graph highlights and exports. */
+  readonly hopKeys: readonly string[];
   /**
    * Smallest hop total of disclosed dollars: the money that is known to be able
    * to go all the way round. A hop with no disclosed amount counts as 0, so this
@@ -53,13 +70,20 @@ export interface LoopReport {
   readonly roundTripCeilingUsdBn: number | null;
   readonly totalUsdBn: number;
   /** Number of deals of each type on the loop. */
-  readonly typeMix: Readonly<Record<string, number>>;
+  readonly typeMix: Readonly<Partial<Record<DealType, number>>>;
   readonly hasUnknownAmount: boolean;
+  /** Deals below `reported` the loop rests on, by tier. */
+  readonly weakEvidence: Readonly<Partial<Record<EvidenceTier, number>>>;
+  /** Superseded or cancelled deals counted on the loop (only when the view counts them). */
+  readonly nonLiveDeals: number;
 }
 
 export interface LoopAnalysis {
   readonly loops: readonly LoopReport[];
+  /** True when the search stopped at `cap`. */
   readonly truncated: boolean;
+  /** Cycles the search found (at most `cap`), before the cut to `limit`. */
+  readonly found: number;
 }
 
 /** Canonical id of a loop given as company ids in order: rotated to start at the first listed. */
@@ -68,7 +92,10 @@ export function loopId(companies: readonly string[]): string {
 }
 
 /** Orders loops by round trip, then total, then length, then id. */
-export function compareLoops(a: LoopReport, b: LoopReport): number {
+export function compareLoops(
+  a: Pick<LoopReport, "roundTripUsdBn" | "totalUsdBn" | "companies" | "id">,
+  b: Pick<LoopReport, "roundTripUsdBn" | "totalUsdBn" | "companies" | "id">,
+): number {
   return (
     b.roundTripUsdBn - a.roundTripUsdBn ||
     b.totalUsdBn - a.totalUsdBn ||
@@ -77,77 +104,142 @@ export function compareLoops(a: LoopReport, b: LoopReport): number {
   );
 }
 
+interface Candidate {
+  readonly roundTripUsdBn: number;
+  readonly totalUsdBn: number;
+  readonly companies: readonly string[];
+  readonly id: string;
+  readonly hops: readonly number[];
+  readonly nodes: readonly number[];
+}
+
 /** Finds and reports the loops among `edges`, ordered largest round trip first. */
 export function analyzeLoops(
-  edges: readonly ReportableEdge[],
-  options: Partial<CycleOptions> = {},
-  prepared?: { index: FlowIndex; scc?: SccResult },
+  edges: readonly DescribedEdge[],
+  options: Partial<LoopOptions> = {},
+  prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
   nodeIds: readonly string[] = [],
 ): LoopAnalysis {
+  const { maxLength, cap, limit } = resolveLoopOptions(options);
   const index = prepared?.index ?? buildFlowIndex(edges, nodeIds);
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
-  const { cycles, truncated } = findCycles(index, options, scc);
-  // NOTE: hops are shared by many loops; their deal lists are built once each.
-  const hopDeals = new Map<number, { dealIds: string[]; types: string[] }>();
-  const dealsOfHop = (h: number) => {
-    let entry = hopDeals.get(h);
-    if (!entry) {
-      entry = { dealIds: [], types: [] };
-      for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
-        const edge = edges[index.hopEdges[k]!]!;
-        entry.dealIds.push(edge.id);
-        entry.types.push(edge.type);
-      }
-      hopDeals.set(h, entry);
+  const { hopKnownUsdBn, nodeIds: ids } = index;
+
+  // A max-heap on "worse" (the worst kept loop on top), holding at most `limit`.
+  const heap: Candidate[] = [];
+  const worse = (a: Candidate, b: Candidate) => compareLoops(a, b) > 0;
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
     }
-    return entry;
   };
-  const loops = cycles.map((cycle) => {
-    const companies = cycle.nodes.map((v) => index.nodeIds[v]!);
-    const typeMix: Record<string, number> = {};
-    let roundTripUsdBn = Infinity;
-    let ceiling = Infinity;
-    let totalUsdBn = 0;
-    let hasUnknownAmount = false;
-    const hops = cycle.hops.map((h, i): LoopHop => {
-      const { dealIds, types } = dealsOfHop(h);
-      for (const t of types) typeMix[t] = (typeMix[t] ?? 0) + 1;
-      const knownUsdBn = index.hopKnownUsdBn[h]!;
-      const hasUnknown = index.hopHasUnknown[h] === 1;
-      const undisclosed = hasUnknown && knownUsdBn === 0;
-      if (hasUnknown) hasUnknownAmount = true;
-      roundTripUsdBn = Math.min(roundTripUsdBn, knownUsdBn);
-      if (!undisclosed) ceiling = Math.min(ceiling, knownUsdBn);
-      totalUsdBn += knownUsdBn;
-      return {
-        from: companies[i]!,
-        to: companies[(i + 1) % companies.length]!,
-        dealIds,
-        knownUsdBn,
-        hasUnknown,
-        undisclosed,
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  let found = 0;
+  const truncated = forEachCycle(
+    index,
+    { maxLength, limit: cap },
+    (nodes, hopIds) => {
+      found++;
+      let roundTripUsdBn = Infinity;
+      let totalUsdBn = 0;
+      for (let i = 0; i < hopIds.length; i++) {
+        const known = hopKnownUsdBn[hopIds[i]!]!;
+        if (known < roundTripUsdBn) roundTripUsdBn = known;
+        totalUsdBn += known;
+      }
+      const top = heap[0];
+      if (limit > 0 && heap.length >= limit && top) {
+        // NOTE: most cycles lose on the numbers alone; the id is built only for near ties.
+        const byNumbers =
+          top.roundTripUsdBn - roundTripUsdBn ||
+          top.totalUsdBn - totalUsdBn ||
+          nodes.length - top.companies.length;
+        if (byNumbers > 0) return;
+      }
+      const companies = Array.from(nodes, (v) => ids[v]!);
+      const candidate: Candidate = {
+        roundTripUsdBn,
+        totalUsdBn,
+        companies,
+        id: loopId(companies),
+        hops: Array.from(hopIds),
+        nodes: Array.from(nodes),
       };
-    });
+      if (limit === 0 || heap.length < limit) {
+        heap.push(candidate);
+        siftUp(heap.length - 1);
+      } else if (worse(heap[0]!, candidate)) {
+        heap[0] = candidate;
+        siftDown(0);
+      }
+    },
+    scc,
+  );
+
+  // NOTE: hops are shared by many loops; each is described once.
+  const hopObjects = new Map<number, Hop>();
+  const hopAt = (h: number): Hop => {
+    let hop = prepared?.hops?.[h] ?? hopObjects.get(h);
+    if (!hop) {
+      hop = describeHop(index, h, edges);
+      hopObjects.set(h, hop);
+    }
+    return hop;
+  };
+  const loops = heap.map((c): LoopReport => {
+    const hops = c.hops.map(hopAt);
+    const typeMix: Partial<Record<DealType, number>> = {};
+    let ceiling = Infinity;
+    let hasUnknownAmount = false;
+    let nonLiveDeals = 0;
+    for (const hop of hops) {
+      if (hop.undisclosedDeals > 0) hasUnknownAmount = true;
+      if (hop.undisclosedDeals < hop.dealIds.length) ceiling = Math.min(ceiling, hop.totalUsdBn);
+      nonLiveDeals += hop.nonLiveDeals;
+    }
+    countTypes(index, c.hops, edges, typeMix);
     return {
-      id: loopId(companies),
-      companies,
+      id: c.id,
+      companies: c.companies,
       hops,
-      roundTripUsdBn,
+      hopKeys: hops.map((h) => h.key),
+      roundTripUsdBn: c.roundTripUsdBn,
       roundTripCeilingUsdBn: ceiling === Infinity ? null : ceiling,
-      totalUsdBn,
+      totalUsdBn: c.totalUsdBn,
       typeMix,
       hasUnknownAmount,
+      weakEvidence: weakEvidence(hops),
+      nonLiveDeals,
     };
   });
   loops.sort(compareLoops);
-  return { loops, truncated };
+  return { loops, truncated, found };
 }
 
-/** "$40 bn round trip", or "round trip undisclosed (at most $100 bn)". */
-export function roundTripText(l: LoopReport): string {
-  if (!l.hasUnknownAmount) return `${formatUsdBn(l.roundTripUsdBn)} round trip`;
-  const ceiling =
-    l.roundTripCeilingUsdBn === null ? "" : `, at most ${formatUsdBn(l.roundTripCeilingUsdBn)}`;
-  if (l.roundTripUsdBn === 0) return `round trip undisclosed${ceiling}`;
-  return `at least ${formatUsdBn(l.roundTripUsdBn)} round trip${ceiling}`;
+function countTypes(
+  index: FlowIndex,
+  hopIds: readonly number[],
+  edges: readonly DescribedEdge[],
+  typeMix: Partial<Record<DealType, number>>,
+): void {
+  for (const h of hopIds) {
+    for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
+      const t = edges[index.hopEdges[k]!]!.type;
+      typeMix[t] = (typeMix[t] ?? 0) + 1;
+    }
+  }
 }

@@ -29,6 +29,7 @@
 import type { Dataset } from "../domain/schema.ts";
 import { latestRevenueFact } from "./concentration.ts";
 import type { FlowIndex } from "./flowIndex.ts";
+import { hopKey } from "./hops.ts";
 
 export interface StressOptions {
   /** Ids of the companies that fail to pay. */
@@ -186,7 +187,7 @@ export function runStress(
   const failedHops: string[] = [];
   for (let h = 0; h < index.hopCount; h++) {
     if (cut[hopSource[h]!]! > 0 && hopKnownUsdBn[h]! > 0) {
-      failedHops.push(`${index.nodeIds[hopSource[h]!]}>${index.nodeIds[hopTarget[h]!]}`);
+      failedHops.push(hopKey(index.nodeIds[hopSource[h]!]!, index.nodeIds[hopTarget[h]!]!));
     }
   }
   const companies: CompanyStress[] = [];

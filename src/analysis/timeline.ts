@@ -11,6 +11,8 @@
  * Reference: ISO 8601-1:2019 §5.2.2 (reduced precision); loops as in `loops.ts`.
  */
 import type { Deal } from "../domain/schema.ts";
+import { buildFlowIndex } from "./flowIndex.ts";
+import { isLiveDeal } from "./hops.ts";
 import { analyzeLoops } from "./loops.ts";
 
 const LOOP_LIMIT = 10_000;
@@ -85,6 +87,7 @@ export function buildTimeline(
   deals: readonly Deal[],
   maxLength = 6,
   nodeIds: readonly string[] = [],
+  countNonLive = false,
 ): TimelinePoint[] {
   const months = timelineMonths(deals);
   // NOTE: a fixed node order keeps loop ids (rotations) stable from month to month.
@@ -104,12 +107,18 @@ export function buildTimeline(
     const fresh = byMonth.get(month) ?? [];
     for (const d of fresh) {
       active.push(d);
-      cumulative[d.type] = (cumulative[d.type] ?? 0) + (d.amountUsdBn ?? 0);
+      if (countNonLive || isLiveDeal(d)) {
+        cumulative[d.type] = (cumulative[d.type] ?? 0) + (d.amountUsdBn ?? 0);
+      }
     }
     const loops =
       fresh.length === 0 && previousLoops.size === 0
         ? []
-        : analyzeLoops(active, { maxLength, limit: LOOP_LIMIT }, undefined, order).loops;
+        : analyzeLoops(
+            active,
+            { maxLength, cap: LOOP_LIMIT, limit: 0 },
+            { index: buildFlowIndex(active, order, { countNonLive }) },
+          ).loops;
     const ids = fresh.length === 0 ? previousLoops : new Set(loops.map((l) => l.id));
     const loopsClosed =
       fresh.length === 0

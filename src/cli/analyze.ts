@@ -1,5 +1,5 @@
 /**
- * `npm run analyze -- <file> [--max-length N] [--limit N] [--json]`
+ * `npm run analyze -- <file> [--max-length N] [--limit N] [--cap N] [--json]`
  *
  * Reads a dataset JSON or a CSV edge list and prints its loops, concentration
  * flags and strongly connected components. Bad input exits with code 2 and one
@@ -7,24 +7,30 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { analyzeDataset } from "../analysis/analyzeDataset.ts";
 import type { CompanyConcentration } from "../analysis/concentration.ts";
-import { type LoopReport, roundTripText } from "../analysis/loops.ts";
+import { type Hop, evidenceNote, formatRoundTrip } from "../analysis/hops.ts";
+import { DEFAULT_LOOP_OPTIONS, type LoopReport } from "../analysis/loops.ts";
+import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { parseDatasetText } from "../domain/parse.ts";
 import { formatProblem } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
-export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--json]
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--cap N] [--json]
 
   --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
-  --limit N        most loops to list (default 10000; 0 for no cap)
-  --json           print machine-readable JSON instead of a report`;
+  --limit N        list the N loops with the largest round trip (default 10000; 0 for all found)
+  --cap N          stop the loop search after N loops (default 1000000; 0 for no cap);
+                   "truncated" then says the search stopped early
+  --json           print machine-readable JSON instead of a report
+
+Superseded and cancelled deals are left out of every figure.`;
 
 export interface CliArgs {
   readonly file: string;
   readonly maxLength: number;
   readonly limit: number;
+  readonly cap: number;
   readonly json: boolean;
 }
 
@@ -32,13 +38,14 @@ export interface CliArgs {
 export function parseArgs(argv: readonly string[]): CliArgs | { error: string } {
   let file: string | undefined;
   let maxLength = 6;
-  let limit = 10_000;
+  let limit = DEFAULT_LOOP_OPTIONS.limit;
+  let cap = DEFAULT_LOOP_OPTIONS.cap;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") ? arg.split("=", 2) : [arg, undefined];
     if (flag === "--json") json = true;
-    else if (flag === "--max-length" || flag === "--limit") {
+    else if (flag === "--max-length" || flag === "--limit" || flag === "--cap") {
       const raw = inline ?? argv[++i];
       if (raw === undefined || !/^\d+$/.test(raw)) {
         return {
@@ -46,7 +53,9 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
         };
       }
       const n = Number(raw);
+      if (!Number.isSafeInteger(n)) return { error: `${flag} is too large: ${raw}` };
       if (flag === "--limit") limit = n;
+      else if (flag === "--cap") cap = n;
       else if (n === 0) maxLength = Infinity;
       else if (n < 2) return { error: "--max-length must be at least 2 (or 0 for no bound)" };
       else maxLength = n;
@@ -56,16 +65,25 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     else return { error: `only one file can be analysed, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { error: "no file given" };
-  return { file, maxLength, limit, json };
+  return { file, maxLength, limit, cap, json };
+}
+
+/** A hop as the JSON report writes it: ids, never names. */
+function jsonHop(h: Hop) {
+  return {
+    from: h.from,
+    to: h.to,
+    totalUsdBn: h.totalUsdBn,
+    undisclosedDeals: h.undisclosedDeals,
+    dealIds: h.dealIds,
+  };
 }
 
 /** The `--json` document. */
-export function toJsonReport(
-  dataset: Dataset,
-  analysis: ReturnType<typeof analyzeDataset>,
-): Record<string, unknown> {
+export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record<string, unknown> {
   return {
     cycleCount: analysis.loops.length,
+    cyclesFound: analysis.loopsFound,
     truncated: analysis.truncated,
     cycles: analysis.loops.map((l) => ({
       companies: l.companies,
@@ -74,8 +92,10 @@ export function toJsonReport(
       totalUsdBn: l.totalUsdBn,
       hasUnknownAmount: l.hasUnknownAmount,
       typeMix: l.typeMix,
-      hops: l.hops,
+      weakEvidence: l.weakEvidence,
+      hops: l.hops.map(jsonHop),
     })),
+    hops: analysis.hops.map(jsonHop),
     concentration: analysis.concentration,
     stronglyConnectedComponents: analysis.components,
     dataset: {
@@ -92,7 +112,8 @@ function loopLine(l: LoopReport, nameOf: (id: string) => string): string {
   const types = Object.entries(l.typeMix)
     .map(([t, n]) => (n > 1 ? `${t}×${n}` : t))
     .join(", ");
-  return `${path} · ${roundTripText(l)} · ${types}`;
+  const evidence = evidenceNote(l.hops);
+  return `${path} · round trip ${formatRoundTrip(l)} · ${types}${evidence ? ` · ${evidence}` : ""}`;
 }
 
 function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): string[] {
@@ -108,18 +129,23 @@ function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): str
 }
 
 /** The readable report. */
-export function toTextReport(
-  dataset: Dataset,
-  analysis: ReturnType<typeof analyzeDataset>,
-): string {
+export function toTextReport(dataset: Dataset, analysis: PipelineResult): string {
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const out: string[] = [];
   out.push(`${dataset.title} (as of ${dataset.asOf})`);
-  out.push(`${dataset.companies.length} companies, ${dataset.deals.length} deals`);
+  const history = dataset.deals.length - analysis.dealIds.length;
+  out.push(
+    `${dataset.companies.length} companies, ${analysis.dealIds.length} live deals` +
+      (history > 0 ? ` (${history} superseded or cancelled, left out)` : ""),
+  );
   out.push("");
-  const more = analysis.truncated ? " (truncated: raise --limit to see more)" : "";
-  out.push(`Loops: ${analysis.loops.length}${more}`);
+  const shown =
+    analysis.loops.length < analysis.loopsFound
+      ? `${analysis.loops.length} largest of ${analysis.loopsFound} found`
+      : `${analysis.loops.length}`;
+  const more = analysis.truncated ? " (search stopped at --cap: raise it to find more)" : "";
+  out.push(`Loops: ${shown}${more}`);
   analysis.loops.forEach((l, i) => out.push(`  ${i + 1}. ${loopLine(l, nameOf)}`));
   out.push("");
   const flagged = analysis.concentration.filter((c) => c.flags.length > 0);
@@ -160,7 +186,11 @@ export function main(
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);
     return 2;
   }
-  const analysis = analyzeDataset(parsed.value, { maxLength: args.maxLength, limit: args.limit });
+  const analysis = analyzeDataset(parsed.value, {
+    maxLength: args.maxLength,
+    limit: args.limit,
+    cap: args.cap,
+  });
   if (args.json) write(`${JSON.stringify(toJsonReport(parsed.value, analysis), null, 2)}\n`);
   else write(`${toTextReport(parsed.value, analysis)}\n`);
   return 0;

@@ -1,5 +1,6 @@
 /**
- * CSV edge lists: `from,to` plus optional `type,amount_usd_bn,announced,status,source`.
+ * CSV edge lists: `from,to` plus optional `type,amount_usd_bn,announced,status,source`,
+ * and the v2 columns `superseded_by,evidence,arrangement_id`.
  *
  * Companies are created from their names. Problems are reported by the file's
  * own line numbers (the header is line 1), and rows with problems are skipped in
@@ -11,15 +12,18 @@ import {
   type Company,
   DEAL_STATUSES,
   DEAL_TYPES,
+  EVIDENCE_TIERS,
   type Dataset,
   type Deal,
   type DealStatus,
   type DealType,
+  type EvidenceTier,
   SCHEMA_VERSION,
   type Source,
   isPartialDate,
 } from "./schema.ts";
 import type { ParseResult, Problem } from "./problems.ts";
+import { findLineageProblems } from "./validate.ts";
 
 export const CSV_REQUIRED_COLUMNS = ["from", "to"] as const;
 export const CSV_OPTIONAL_COLUMNS = [
@@ -31,6 +35,9 @@ export const CSV_OPTIONAL_COLUMNS = [
   "id",
   "qualifier",
   "description",
+  "superseded_by",
+  "evidence",
+  "arrangement_id",
 ] as const;
 type Column = (typeof CSV_REQUIRED_COLUMNS)[number] | (typeof CSV_OPTIONAL_COLUMNS)[number];
 
@@ -236,6 +243,21 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     if (!(DEAL_STATUSES as readonly string[]).includes(status)) {
       bad("status", `"${statusText}" is not one of ${DEAL_STATUSES.join(", ")}`);
     }
+    const supersededBy = get("superseded_by");
+    if (supersededBy !== "" && !ID_RE.test(supersededBy)) {
+      bad("superseded_by", `"${supersededBy}" is not a deal id (a-z, 0-9, -)`);
+    }
+    const evidenceText = get("evidence").toLowerCase();
+    // NOTE: an edge list without the column is a reported list of deals, as migrated v1 data is.
+    const evidence: EvidenceTier =
+      evidenceText === "" ? "reported" : (evidenceText as EvidenceTier);
+    if (!(EVIDENCE_TIERS as readonly string[]).includes(evidence)) {
+      bad("evidence", `"${evidenceText}" is not one of ${EVIDENCE_TIERS.join(", ")}`);
+    }
+    const arrangementId = get("arrangement_id");
+    if (arrangementId !== "" && !ID_RE.test(arrangementId)) {
+      bad("arrangement_id", `"${arrangementId}" is not an id (a-z, 0-9, -)`);
+    }
     const sourceText = get("source");
     if (hasSourceColumn && sourceText === "") bad("source", "is empty: every deal needs a source");
 
@@ -280,10 +302,28 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
       amountQualifier,
       ...(announced === "" ? {} : { announced }),
       status,
+      ...(supersededBy === "" ? {} : { supersededBy }),
+      evidence,
+      ...(arrangementId === "" ? {} : { arrangementId }),
       description: description === "" ? `${fromName} pays ${toName} (${type})` : description,
       notes: [],
       sources: [{ sourceId, quote }],
     });
+  }
+
+  // Lineage needs every row: a row may name a replacement further down the file.
+  const lineageBad = new Set<number>();
+  for (const p of findLineageProblems({ deals })) {
+    const i = Number(/^deals\[(\d+)\]/.exec(p.path)?.[1]);
+    const line = dealIds.get(deals[i]!.id)!;
+    lineageBad.add(i);
+    problems.push({ path: `line ${line}, superseded_by`, line, message: p.message });
+  }
+  if (lineageBad.size > 0) {
+    badRows += lineageBad.size;
+    const kept = deals.filter((_, i) => !lineageBad.has(i));
+    deals.length = 0;
+    deals.push(...kept);
   }
 
   const value: Dataset = {
@@ -313,7 +353,19 @@ function latestDate(deals: readonly Deal[]): string | undefined {
 export function serializeDealsCsv(dataset: Dataset): string {
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const sourceTitles = new Map(dataset.sources.map((s) => [s.id, s.title]));
-  const head = ["id", "from", "to", "type", "amount_usd_bn", "qualifier", "announced", "status"];
+  const head = [
+    "id",
+    "from",
+    "to",
+    "type",
+    "amount_usd_bn",
+    "qualifier",
+    "announced",
+    "status",
+    "superseded_by",
+    "evidence",
+    "arrangement_id",
+  ];
   const rows = dataset.deals.map((d) =>
     [
       d.id,
@@ -324,6 +376,9 @@ export function serializeDealsCsv(dataset: Dataset): string {
       d.amountQualifier,
       d.announced ?? "",
       d.status,
+      d.supersededBy ?? "",
+      d.evidence,
+      d.arrangementId ?? "",
       d.description,
       d.sources.map((s) => sourceTitles.get(s.sourceId) ?? s.sourceId).join("; "),
     ]

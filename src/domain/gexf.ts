@@ -15,6 +15,7 @@ import { slugify } from "./csv.ts";
 import type { ParseResult, Problem } from "./problems.ts";
 import { type Company, type Dataset, SCHEMA_VERSION, type Source } from "./schema.ts";
 import { edgeToDeal, nodeToCompany, pickAttr, text } from "./gexfRecords.ts";
+import { findLineageProblems } from "./validate.ts";
 
 const GEXF_SOURCE_ID = "gexf-import";
 const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -168,9 +169,10 @@ export function parseGexf(content: string, fileName = "graph.gexf"): ParseResult
   const used = new Set<string>();
   const companies: Company[] = [];
   graph.forEachNode((key, attrs) => {
-    const company = nodeToCompany(key, attrs, uniqueId(nodeSlug(key, attrs), used, "node"));
-    companyIds.set(key, company.id);
-    companies.push(company);
+    companyIds.set(key, uniqueId(nodeSlug(key, attrs), used, "node"));
+  });
+  graph.forEachNode((key, attrs) => {
+    companies.push(nodeToCompany(key, attrs, companyIds.get(key)!, (k) => companyIds.get(k)));
   });
 
   const usedDeals = new Set<string>();
@@ -201,6 +203,20 @@ export function parseGexf(content: string, fileName = "graph.gexf"): ParseResult
       skipped++;
     } else deals.push(result.deal);
   });
+
+  // Lineage needs every edge: one may name a replacement further down the file.
+  const lineageBad = new Set<number>();
+  for (const p of findLineageProblems({ deals })) {
+    const i = Number(/^deals\[(\d+)\]/.exec(p.path)?.[1]);
+    lineageBad.add(i);
+    problems.push({ path: `edge "${deals[i]!.id}", supersededBy`, message: p.message });
+  }
+  if (lineageBad.size > 0) {
+    skipped += lineageBad.size;
+    const kept = deals.filter((_, i) => !lineageBad.has(i));
+    deals.length = 0;
+    deals.push(...kept);
+  }
 
   const meta = graph.getAttributes();
   const source: Source = { id: GEXF_SOURCE_ID, kind: "external", title: `GEXF ${fileName}` };
@@ -267,6 +283,7 @@ export function serializeGexf(dataset: Dataset): string {
     graph.addNode(c.id, {
       label: xmlSafe(c.name),
       kind: c.kind,
+      sponsors: (c.sponsors ?? []).join(","),
       description: xmlSafe(c.description ?? ""),
     });
   }
@@ -279,6 +296,9 @@ export function serializeGexf(dataset: Dataset): string {
       amountQualifier: d.amountQualifier,
       announced: d.announced ?? "",
       status: d.status,
+      supersededBy: d.supersededBy ?? "",
+      evidence: d.evidence,
+      arrangementId: d.arrangementId ?? "",
       horizonYears: d.horizonYears ?? null,
       capacityGw: d.capacityGw ?? null,
       description: xmlSafe(d.description),
@@ -290,7 +310,7 @@ export function serializeGexf(dataset: Dataset): string {
     version: "1.2",
     formatNode: (_key, a) => ({
       label: a.label,
-      attributes: { kind: a.kind, description: a.description },
+      attributes: { kind: a.kind, sponsors: a.sponsors, description: a.description },
     }),
     formatEdge: (_key, a) => {
       const { weight, ...attributes } = a;

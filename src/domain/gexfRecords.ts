@@ -14,11 +14,15 @@ import {
   type CompanyKind,
   DEAL_STATUSES,
   DEAL_TYPES,
+  EVIDENCE_TIERS,
   type Deal,
   type DealStatus,
   type DealType,
+  type EvidenceTier,
   isPartialDate,
 } from "./schema.ts";
+
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 /** Attributes as graphology-gexf returns them. */
 export type Attrs = Readonly<Record<string, unknown>>;
@@ -46,20 +50,41 @@ export function text(value: unknown): string {
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
-/** A company from a node; `id` is already unique. */
-export function nodeToCompany(key: string, attrs: Attrs, id: string): Company {
+/**
+ * A company from a node; `id` is already unique and `idOfKey` maps another
+ * node's key to its company id (for a vehicle's `sponsors`, written as
+ * comma-separated node ids). A vehicle that names no sponsor is read as "other".
+ */
+export function nodeToCompany(
+  key: string,
+  attrs: Attrs,
+  id: string,
+  idOfKey: (key: string) => string | undefined = () => undefined,
+): Company {
   const name = text(attrs.label) || key;
   const kindText = text(pickAttr(attrs, "kind")).toLowerCase();
-  const kind: CompanyKind = isOneOf(COMPANY_KINDS, kindText) ? kindText : "other";
-  const description = [
-    text(pickAttr(attrs, "description")),
-    kindText !== "" && kind === "other" && kindText !== "other"
-      ? `GEXF kind "${kindText}" is not one of ${COMPANY_KINDS.join(", ")}; read as "other".`
-      : "",
-  ]
+  let kind: CompanyKind = isOneOf(COMPANY_KINDS, kindText) ? kindText : "other";
+  const sponsors = text(pickAttr(attrs, "sponsors"))
+    .split(/[\s,;|]+/)
+    .filter((s) => s !== "")
+    .map((s) => idOfKey(s) ?? s);
+  let kindNote = "";
+  if (kindText !== "" && kind === "other" && kindText !== "other") {
+    kindNote = `GEXF kind "${kindText}" is not one of ${COMPANY_KINDS.join(", ")}; read as "other".`;
+  } else if (kind === "vehicle" && sponsors.length === 0) {
+    kind = "other";
+    kindNote = `GEXF kind "vehicle" names no sponsors; read as "other".`;
+  }
+  const description = [text(pickAttr(attrs, "description")), kindNote]
     .filter((s) => s !== "")
     .join(" ");
-  return { id, name, kind, ...(description === "" ? {} : { description }) };
+  return {
+    id,
+    name,
+    kind,
+    ...(kind === "vehicle" ? { sponsors } : {}),
+    ...(description === "" ? {} : { description }),
+  };
 }
 
 export interface EdgeInput {
@@ -140,6 +165,20 @@ export function edgeToDeal(input: EdgeInput): EdgeResult {
       `GEXF status "${statusText}" is not one of ${DEAL_STATUSES.join(", ")}; read as "announced".`,
     );
   }
+  const evidenceText = text(pickAttr(attrs, "evidence")).toLowerCase();
+  const evidence: EvidenceTier = isOneOf(EVIDENCE_TIERS, evidenceText) ? evidenceText : "reported";
+  if (evidenceText !== "" && evidence !== evidenceText) {
+    notes.push(
+      `GEXF evidence "${evidenceText}" is not one of ${EVIDENCE_TIERS.join(", ")}; read as "reported".`,
+    );
+  }
+  const lineage: Partial<Pick<Deal, "supersededBy" | "arrangementId">> = {};
+  for (const field of ["supersededBy", "arrangementId"] as const) {
+    const value = text(pickAttr(attrs, field));
+    if (value === "") continue;
+    if (ID_RE.test(value)) lineage[field] = value;
+    else problems.push({ field, message: `"${value.slice(0, 60)}" is not an id (a-z, 0-9, -)` });
+  }
   const announcedText = text(pickAttr(attrs, "announced", "date"));
   const announced = isPartialDate(announcedText) ? announcedText : undefined;
   if (announcedText !== "" && announced === undefined) {
@@ -173,6 +212,9 @@ export function edgeToDeal(input: EdgeInput): EdgeResult {
       ...optional,
       ...(announced === undefined ? {} : { announced }),
       status,
+      ...(lineage.supersededBy === undefined ? {} : { supersededBy: lineage.supersededBy }),
+      evidence,
+      ...(lineage.arrangementId === undefined ? {} : { arrangementId: lineage.arrangementId }),
       description,
       notes: [...(fileNotes === "" ? [] : fileNotes.split("\n")), ...notes],
       sources: [{ sourceId: input.sourceId, quote: sourcesText || input.citation }],

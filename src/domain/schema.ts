@@ -7,7 +7,9 @@
  */
 import { z } from "zod";
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
+/** Versions this build reads: older ones go through `migrate.ts`. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 export const COMPANY_KINDS = [
   "chipmaker",
@@ -17,6 +19,8 @@ export const COMPANY_KINDS = [
   "investor",
   "lender",
   "datacenter-developer",
+  /** A special-purpose vehicle, joint venture or fund; see `sponsors`. */
+  "vehicle",
   "other",
 ] as const;
 export type CompanyKind = (typeof COMPANY_KINDS)[number];
@@ -35,8 +39,44 @@ export type DealType = (typeof DEAL_TYPES)[number];
 export const AMOUNT_QUALIFIERS = ["exact", "up-to", "about", "undisclosed"] as const;
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 
-export const DEAL_STATUSES = ["announced", "signed", "closed", "stalled", "revised"] as const;
+export const DEAL_STATUSES = [
+  "announced",
+  "signed",
+  "closed",
+  "stalled",
+  /** The same deal with amended terms: still live. */
+  "revised",
+  /** Replaced by another deal (`supersededBy`): history, not money. */
+  "superseded",
+  /** Called off: history, not money. */
+  "cancelled",
+] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** Statuses whose deals are not money any more: out of every total by default. */
+export const NON_LIVE_STATUSES = [
+  "superseded",
+  "cancelled",
+] as const satisfies readonly DealStatus[];
+
+/** A deal is live unless it was superseded or cancelled. */
+export function isLiveStatus(status: DealStatus): boolean {
+  return status !== "superseded" && status !== "cancelled";
+}
+
+/**
+ * How well a deal is evidenced, strongest first: a regulatory filing or the
+ * company's own release; a named outlet's report; an outlet's or analyst's
+ * estimate; a general statement ("the hyperscalers buy Nvidia chips").
+ */
+export const EVIDENCE_TIERS = ["filing", "reported", "estimate", "inferred"] as const;
+export type EvidenceTier = (typeof EVIDENCE_TIERS)[number];
+
+/** Tiers below `reported`: loops and flows resting on them say so. */
+export const WEAK_EVIDENCE_TIERS = [
+  "estimate",
+  "inferred",
+] as const satisfies readonly EvidenceTier[];
 
 export const FACT_METRICS = [
   "revenue",
@@ -47,6 +87,10 @@ export const FACT_METRICS = [
   "stake",
   "debt",
   "operating-loss",
+  /** Total shareholders' equity at a point in time: a stress buffer. */
+  "equity",
+  /** Cash and equivalents at a point in time: a stress buffer. */
+  "cash",
   "other",
 ] as const;
 export type FactMetric = (typeof FACT_METRICS)[number];
@@ -112,6 +156,8 @@ export const companySchema = z.strictObject({
   id: idSchema,
   name: nonEmptyText,
   kind: z.enum(COMPANY_KINDS),
+  /** For a vehicle: the companies behind it, lead sponsor first. */
+  sponsors: z.array(idSchema).min(1, "must list at least one sponsor").optional(),
   description: z.string().optional(),
 });
 export type Company = z.infer<typeof companySchema>;
@@ -128,6 +174,11 @@ export const dealSchema = z.strictObject({
   announced: partialDateSchema.optional(),
   horizonYears: amountSchema.optional(),
   status: z.enum(DEAL_STATUSES),
+  /** The deal that replaced this one; required exactly when the status is `superseded`. */
+  supersededBy: idSchema.optional(),
+  evidence: z.enum(EVIDENCE_TIERS),
+  /** Groups the legs of one announced arrangement (an investment and a purchase back). */
+  arrangementId: idSchema.optional(),
   description: nonEmptyText,
   notes: z.array(z.string()).default([]),
   sources: sourceRefsSchema,
@@ -151,7 +202,7 @@ export const factSchema = z.strictObject({
     .optional(),
   /** The other company the figure is about (the customer, the investee). */
   counterparty: idSchema.optional(),
-  /** The period the figure covers, e.g. `2025`, `FY2026-Q2`, `2025-2030`. */
+  /** The period the figure covers, e.g. `2025`, `FY2026`, `2025-Q3`, `2025-09-30`. */
   period: z.string().optional(),
   description: nonEmptyText,
   notes: z.array(z.string()).default([]),

@@ -1,8 +1,12 @@
 /**
  * Dataset validation: shape (zod) plus the cross-record rules a schema cannot
- * express: unknown company and source references, duplicate ids, self-loops.
- * Every problem is returned at once, each with its path and reason.
+ * express: unknown company and source references, duplicate ids, self-loops,
+ * deal lineage (`supersededBy` present exactly for superseded deals, pointing
+ * at a deal that exists, with no cycle of supersessions) and vehicle sponsors.
+ * Older schema versions are migrated first (`migrate.ts`). Every problem is
+ * returned at once, each with its path and reason.
  */
+import { migrateDataset } from "./migrate.ts";
 import { type Dataset, datasetSchema } from "./schema.ts";
 import { type ParseResult, type Problem, formatPath } from "./problems.ts";
 
@@ -81,11 +85,111 @@ export function findReferenceProblems(dataset: Dataset): Problem[] {
     }
     checkSources(base, deal.sources);
   });
+  problems.push(...findLineageProblems(dataset), ...findSponsorProblems(dataset, companyIds));
   dataset.facts.forEach((fact, i) => {
     const base = `facts[${i}]`;
     checkCompany(`${base}.company`, fact.company);
     checkCompany(`${base}.counterparty`, fact.counterparty);
     checkSources(base, fact.sources);
+  });
+  return problems;
+}
+
+/**
+ * Lineage rules: `supersededBy` is required when a deal is superseded and
+ * refused otherwise; it names another existing deal; and following it never
+ * comes back to where it started. O(D): each chain is walked once.
+ */
+export function findLineageProblems(dataset: Pick<Dataset, "deals">): Problem[] {
+  const problems: Problem[] = [];
+  const indexById = new Map<string, number>();
+  dataset.deals.forEach((d, i) => {
+    if (!indexById.has(d.id)) indexById.set(d.id, i);
+  });
+  dataset.deals.forEach((deal, i) => {
+    const path = `deals[${i}].supersededBy`;
+    if (deal.status === "superseded" && deal.supersededBy === undefined) {
+      problems.push({ path, message: `a superseded deal must name the deal that replaced it` });
+    } else if (deal.status !== "superseded" && deal.supersededBy !== undefined) {
+      problems.push({
+        path,
+        message: `only a superseded deal names a replacement (status is "${deal.status}")`,
+      });
+    } else if (deal.supersededBy !== undefined) {
+      if (deal.supersededBy === deal.id) {
+        problems.push({ path, message: `a deal cannot supersede itself` });
+      } else if (!indexById.has(deal.supersededBy)) {
+        problems.push({ path, message: `unknown deal "${deal.supersededBy}"` });
+      }
+    }
+  });
+  // Cycles: 0 unvisited, 1 on the current chain, 2 done.
+  const state = new Uint8Array(dataset.deals.length);
+  for (let start = 0; start < dataset.deals.length; start++) {
+    const chain: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0) {
+      state[i] = 1;
+      chain.push(i);
+      const next: string | undefined = dataset.deals[i]!.supersededBy;
+      i = next === undefined ? undefined : indexById.get(next);
+    }
+    if (
+      i !== undefined &&
+      state[i] === 1 &&
+      dataset.deals[i]!.supersededBy !== dataset.deals[i]!.id
+    ) {
+      const loop = chain.slice(chain.indexOf(i)).map((k) => dataset.deals[k]!.id);
+      problems.push({
+        path: `deals[${i}].supersededBy`,
+        message: `lineage goes round in a cycle: ${[...loop, loop[0]].join(" → ")}`,
+      });
+    }
+    for (const k of chain) state[k] = 2;
+  }
+  return problems;
+}
+
+/**
+ * Vehicle rules: only a vehicle lists sponsors, a vehicle lists at least one,
+ * each is a known company other than itself, and no vehicle is (through other
+ * vehicles) its own sponsor.
+ */
+function findSponsorProblems(
+  dataset: Pick<Dataset, "companies">,
+  companyIds: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(dataset.companies.map((c) => [c.id, c]));
+  dataset.companies.forEach((company, i) => {
+    const path = `companies[${i}].sponsors`;
+    if (company.kind !== "vehicle") {
+      if (company.sponsors !== undefined) {
+        problems.push({ path, message: `only a company of kind "vehicle" has sponsors` });
+      }
+      return;
+    }
+    if (company.sponsors === undefined) {
+      problems.push({ path, message: `a vehicle must list its sponsors, lead sponsor first` });
+      return;
+    }
+    company.sponsors.forEach((sponsor, j) => {
+      if (sponsor === company.id) {
+        problems.push({ path: `${path}[${j}]`, message: `a vehicle cannot sponsor itself` });
+      } else if (!companyIds.has(sponsor)) {
+        problems.push({ path: `${path}[${j}]`, message: `unknown company "${sponsor}"` });
+      }
+    });
+    const seen = new Set([company.id]);
+    let lead = byId.get(company.sponsors[0]!);
+    while (lead?.kind === "vehicle" && lead.sponsors?.[0] !== undefined) {
+      if (seen.has(lead.id)) {
+        problems.push({ path: `${path}[0]`, message: `lead sponsors go round in a cycle` });
+        break;
+      }
+      seen.add(lead.id);
+      lead = byId.get(lead.sponsors[0]);
+    }
   });
   return problems;
 }
@@ -101,7 +205,17 @@ function recordOf(path: string): [Collection, number] | null {
  * On failure, `partial` keeps the records with no problem of their own, so the
  * caller can offer to import only those.
  */
-export function validateDataset(input: unknown): ParseResult<Dataset> {
+export function validateDataset(raw: unknown): ParseResult<Dataset> {
+  const migrated = migrateDataset(raw);
+  if (!migrated.ok) {
+    return {
+      ok: false,
+      problems: [{ path: "schemaVersion", message: migrated.reason }],
+      partial: null,
+      skipped: 0,
+    };
+  }
+  const input = migrated.value;
   const shape = datasetSchema.safeParse(input);
   if (shape.success) {
     const problems = findReferenceProblems(shape.data);

@@ -1,29 +1,25 @@
 /**
- * Flow graph: the dataset as a graphology graph that sigma can draw.
+ * Flow graph: the hops of the analysis as a graphology graph that sigma can draw.
  *
- * One node per company that appears in the given deals, one directed edge per
- * hop (all deals from A to B fold into the edge `A>B`). Each edge carries its
- * deal ids, the disclosed total, whether no amount is disclosed, its deal types
- * and the dominant one (colour), a log-scaled thickness and a curvature. Nodes
- * carry their kind (colour), disclosed inflow and outflow, and a log-scaled size.
- * Positions start at 0; `layout.ts` assigns them. One pass over the deals,
- * then one over the hops: O(N + E).
+ * One node per company that appears in the given hops, one directed edge per
+ * hop, keyed by the hop key of `analysis/hops.ts` (the one owner of the fold
+ * and of the amount wording). Each edge carries its deal ids, the disclosed
+ * total, whether no amount is disclosed, whether it holds only superseded or
+ * cancelled deals, its deal types and the dominant one (colour), a log-scaled
+ * thickness and a curvature. Nodes carry their kind (colour), disclosed inflow
+ * and outflow, and a log-scaled size. Positions start at 0; `layout.ts`
+ * assigns them. O(N + H) for N companies and H hops.
  *
  * Reference: graphology DirectedGraph (https://graphology.github.io);
  * curvature follows the quadratic Bézier of @sigma/edge-curve.
  */
 import { DirectedGraph } from "graphology";
-import { formatDealAmount, formatUsdBn } from "../domain/money.ts";
-import {
-  DEAL_TYPES,
-  type CompanyKind,
-  type Dataset,
-  type Deal,
-  type DealType,
-} from "../domain/schema.ts";
+import { type Hop, describeHops, foldHops, hopKey, isUndisclosedHop } from "../analysis/hops.ts";
+import type { CompanyKind, Dataset, DealType } from "../domain/schema.ts";
 import {
   COMPANY_KIND_COLORS,
   DEAL_TYPE_COLORS,
+  NON_LIVE_EDGE_ALPHA,
   UNDISCLOSED_EDGE_ALPHA,
   withAlpha,
 } from "./palette.ts";
@@ -49,6 +45,8 @@ export interface FlowEdgeAttributes {
   undisclosed: boolean;
   /** True when at least one deal on the hop has no disclosed amount. */
   hasUndisclosed: boolean;
+  /** True when every deal on the hop is superseded or cancelled (shown only when asked). */
+  nonLive: boolean;
   /** Distinct deal types on the hop, in DEAL_TYPES order. */
   types: DealType[];
   dominantType: DealType;
@@ -94,11 +92,6 @@ export const RECIPROCAL_EDGE_CURVATURE = 0.3;
 export const MIN_NODE_SIZE = 5;
 export const UNDISCLOSED_EDGE_SIZE = 1;
 
-/** Key of the edge for the hop from → to. */
-export function hopKey(from: string, to: string): string {
-  return `${from}>${to}`;
-}
-
 /** Edge thickness for a disclosed hop total: grows with log10 of the amount. */
 export function edgeSizeForUsdBn(usdBn: number): number {
   return 1.5 + 1.6 * Math.log10(1 + Math.max(0, usdBn));
@@ -135,57 +128,35 @@ export function curveControlPoint(
   };
 }
 
-/** A deal's disclosed amount, or null when it has none. */
-function disclosedUsdBn(deal: Deal): number | null {
-  return deal.amountQualifier === "undisclosed" ? null : deal.amountUsdBn;
-}
-
-interface HopAccumulator {
-  from: string;
-  to: string;
-  deals: Deal[];
-}
-
-/** Builds the flow graph of `deals` over the companies of `dataset`. */
+/** Builds the flow graph of `hops` over the companies of `dataset`. */
 export function buildFlowGraph(
   dataset: Pick<Dataset, "companies">,
-  deals: readonly Deal[],
+  hops: readonly Hop[],
   options: Partial<BuildFlowGraphOptions> = {},
 ): FlowGraph {
   if (!dataset || !Array.isArray(dataset.companies)) {
     throw new Error("graph/buildGraph: dataset.companies must be an array");
   }
-  if (!Array.isArray(deals)) throw new Error("graph/buildGraph: deals must be an array");
+  if (!Array.isArray(hops)) throw new Error("graph/buildGraph: hops must be an array");
   const edgeTypeOption = options.edgeType ?? "auto";
   if (edgeTypeOption !== "auto" && !FLOW_EDGE_TYPES.includes(edgeTypeOption)) {
     throw new Error(
       `graph/buildGraph: edgeType must be auto, curved or arrow, got ${edgeTypeOption}`,
     );
   }
-  const companyIndex = new Map(dataset.companies.map((c, i) => [c.id, i]));
-
-  const hops = new Map<string, HopAccumulator>();
+  const companyIds = new Set(dataset.companies.map((c) => c.id));
   const inflow = new Map<string, number>();
   const outflow = new Map<string, number>();
-  for (const deal of deals) {
-    for (const end of [deal.from, deal.to]) {
-      if (!companyIndex.has(end)) {
-        throw new Error(`graph/buildGraph: deal "${deal.id}" references unknown company "${end}"`);
+  const keys = new Set<string>();
+  for (const hop of hops) {
+    for (const end of [hop.from, hop.to]) {
+      if (!companyIds.has(end)) {
+        throw new Error(`graph/buildGraph: hop "${hop.key}" references unknown company "${end}"`);
       }
     }
-    if (deal.from === deal.to) {
-      throw new Error(`graph/buildGraph: deal "${deal.id}" is a self-loop on "${deal.from}"`);
-    }
-    const key = hopKey(deal.from, deal.to);
-    let hop = hops.get(key);
-    if (!hop) {
-      hop = { from: deal.from, to: deal.to, deals: [] };
-      hops.set(key, hop);
-    }
-    hop.deals.push(deal);
-    const usdBn = disclosedUsdBn(deal) ?? 0;
-    outflow.set(deal.from, (outflow.get(deal.from) ?? 0) + usdBn);
-    inflow.set(deal.to, (inflow.get(deal.to) ?? 0) + usdBn);
+    keys.add(hop.key);
+    outflow.set(hop.from, (outflow.get(hop.from) ?? 0) + hop.totalUsdBn);
+    inflow.set(hop.to, (inflow.get(hop.to) ?? 0) + hop.totalUsdBn);
   }
 
   const sizeScale = sizeScaleFor(dataset.companies.length);
@@ -209,77 +180,49 @@ export function buildFlowGraph(
   const edgeType: FlowEdgeType =
     edgeTypeOption !== "auto"
       ? edgeTypeOption
-      : hops.size > STRAIGHT_EDGES_ABOVE_HOPS
+      : hops.length > STRAIGHT_EDGES_ABOVE_HOPS
         ? "arrow"
         : "curved";
-  for (const [key, hop] of hops) {
-    const reciprocal = hops.has(hopKey(hop.to, hop.from));
-    const attributes = hopAttributes(hop.deals, reciprocal);
+  for (const hop of hops) {
+    const attributes = hopAttributes(hop, keys.has(hopKey(hop.to, hop.from)));
     attributes.type = edgeType;
     attributes.size *= sizeScale;
-    graph.addDirectedEdgeWithKey(key, hop.from, hop.to, attributes);
+    graph.addDirectedEdgeWithKey(hop.key, hop.from, hop.to, attributes);
   }
   return graph;
 }
 
-function hopAttributes(deals: readonly Deal[], reciprocal: boolean): FlowEdgeAttributes {
-  let totalUsdBn = 0;
-  let disclosedCount = 0;
-  const usdBnByType = new Map<DealType, number>();
-  const countByType = new Map<DealType, number>();
-  for (const d of deals) {
-    countByType.set(d.type, (countByType.get(d.type) ?? 0) + 1);
-    const usdBn = disclosedUsdBn(d);
-    if (usdBn !== null) {
-      totalUsdBn += usdBn;
-      disclosedCount++;
-      usdBnByType.set(d.type, (usdBnByType.get(d.type) ?? 0) + usdBn);
-    }
-  }
-  const types = DEAL_TYPES.filter((t) => countByType.has(t));
-  const dominantType = dominant(types, usdBnByType, countByType);
-  const undisclosed = disclosedCount === 0;
-  const hasUndisclosed = disclosedCount < deals.length;
-  const baseColor = DEAL_TYPE_COLORS[dominantType];
+/**
+ * The graph that holds the layout: every deal of the dataset, superseded and
+ * cancelled ones included, so positions survive any filter or status choice.
+ */
+export function buildLayoutGraph(dataset: Pick<Dataset, "companies" | "deals">): FlowGraph {
+  const fold = foldHops(
+    dataset.deals,
+    dataset.companies.map((c) => c.id),
+    { countNonLive: true },
+  );
+  return buildFlowGraph(dataset, describeHops(fold, dataset.deals));
+}
+
+function hopAttributes(hop: Hop, reciprocal: boolean): FlowEdgeAttributes {
+  const undisclosed = isUndisclosedHop(hop);
+  const nonLive = hop.nonLiveDeals === hop.dealIds.length;
+  const baseColor = DEAL_TYPE_COLORS[hop.dominantType];
+  const alpha = nonLive ? NON_LIVE_EDGE_ALPHA : undisclosed ? UNDISCLOSED_EDGE_ALPHA : 1;
   return {
-    dealIds: deals.map((d) => d.id),
-    totalUsdBn,
+    dealIds: [...hop.dealIds],
+    totalUsdBn: hop.totalUsdBn,
     undisclosed,
-    hasUndisclosed,
-    types,
-    dominantType,
-    label: hopLabel(deals, totalUsdBn, undisclosed, hasUndisclosed),
-    size: undisclosed ? UNDISCLOSED_EDGE_SIZE : edgeSizeForUsdBn(totalUsdBn),
-    color: undisclosed ? withAlpha(baseColor, UNDISCLOSED_EDGE_ALPHA) : baseColor,
+    hasUndisclosed: hop.undisclosedDeals > 0,
+    nonLive,
+    types: [...hop.types],
+    dominantType: hop.dominantType,
+    label: hop.label,
+    size: undisclosed || nonLive ? UNDISCLOSED_EDGE_SIZE : edgeSizeForUsdBn(hop.totalUsdBn),
+    color: alpha === 1 ? baseColor : withAlpha(baseColor, alpha),
     type: "curved",
     curvature: reciprocal ? RECIPROCAL_EDGE_CURVATURE : LONE_EDGE_CURVATURE,
-    weight: 1 + Math.log10(1 + totalUsdBn) / 2,
+    weight: 1 + Math.log10(1 + hop.totalUsdBn) / 2,
   };
-}
-
-/** The type with the most disclosed dollars; then the most deals; then DEAL_TYPES order. */
-function dominant(
-  types: readonly DealType[],
-  usdBnByType: ReadonlyMap<DealType, number>,
-  countByType: ReadonlyMap<DealType, number>,
-): DealType {
-  let best = types[0] ?? "other";
-  for (const t of types) {
-    const byUsd = (usdBnByType.get(t) ?? 0) - (usdBnByType.get(best) ?? 0);
-    const byCount = (countByType.get(t) ?? 0) - (countByType.get(best) ?? 0);
-    if (byUsd > 0 || (byUsd === 0 && byCount > 0)) best = t;
-  }
-  return best;
-}
-
-function hopLabel(
-  deals: readonly Deal[],
-  totalUsdBn: number,
-  undisclosed: boolean,
-  hasUndisclosed: boolean,
-): string {
-  const only = deals.length === 1 ? deals[0] : undefined;
-  if (only) return formatDealAmount(only.amountUsdBn, only.amountQualifier);
-  if (undisclosed) return "undisclosed";
-  return hasUndisclosed ? `${formatUsdBn(totalUsdBn)} + undisclosed` : formatUsdBn(totalUsdBn);
 }

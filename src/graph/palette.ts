@@ -24,6 +24,7 @@ export const COMPANY_KIND_COLORS: Readonly<Record<CompanyKind, string>> = {
   investor: "#8a7a00",
   lender: "#7570b3",
   "datacenter-developer": "#9c6b30",
+  vehicle: "#cc6677",
   other: "#7a7a7a",
 };
 
@@ -47,6 +48,7 @@ export const COMPANY_KIND_LABELS: Readonly<Record<CompanyKind, string>> = {
   investor: "Investor",
   lender: "Lender",
   "datacenter-developer": "Data-centre developer",
+  vehicle: "Vehicle (SPV, JV, fund)",
   other: "Other",
 };
 
@@ -62,6 +64,9 @@ export const DEAL_TYPE_LABELS: Readonly<Record<DealType, string>> = {
 
 /** Alpha of an edge whose amount is undisclosed: drawn faded as well as thin. */
 export const UNDISCLOSED_EDGE_ALPHA = 0.7;
+
+/** Alpha of a hop that holds only superseded or cancelled deals: history, drawn faint. */
+export const NON_LIVE_EDGE_ALPHA = 0.35;
 
 /** Colours sigma needs per theme. Matches `--accent` and `--graph-bg` in styles.css. */
 export interface GraphThemeColors {

@@ -13,12 +13,8 @@
  * Reference: sigma.js v3 `nodeReducer` / `edgeReducer` ("use-reducers" example).
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import {
-  type FlowEdgeAttributes,
-  type FlowGraph,
-  type FlowNodeAttributes,
-  hopKey,
-} from "./buildGraph.ts";
+import { hopKey, loopHopKeys } from "../analysis/hops.ts";
+import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "./buildGraph.ts";
 import { type GraphTheme, THEME_COLORS, UNDISCLOSED_EDGE_ALPHA, withAlpha } from "./palette.ts";
 import { FAILED_FLOW_COLOR, STRESS_COLORS, type StressOverlay } from "./stressStyle.ts";
 
@@ -31,7 +27,12 @@ export interface ReducerOverlays {
 /** What the graph can highlight; the store's Selection fits this shape. */
 export type HighlightSelection =
   | { readonly kind: "none" }
-  | { readonly kind: "loop"; readonly companies: readonly string[] }
+  | {
+      readonly kind: "loop";
+      readonly companies: readonly string[];
+      /** The loop report's hop keys; derived from the companies when absent (a bare link). */
+      readonly hopKeys?: readonly string[];
+    }
   | { readonly kind: "company"; readonly id: string }
   | { readonly kind: "edge"; readonly from: string; readonly to: string };
 
@@ -61,11 +62,6 @@ export const NO_HIGHLIGHT: Highlight = {
   focusNodes: new Set(),
 };
 
-/** Edge keys of a loop's hops, in money-flow order, closing back to the first company. */
-export function loopHopKeys(companies: readonly string[]): string[] {
-  return companies.map((from, i) => hopKey(from, companies[(i + 1) % companies.length]!));
-}
-
 /** The ids to highlight for a selection and a hovered node. */
 export function computeHighlight(
   graph: FlowGraph,
@@ -83,7 +79,11 @@ export function computeHighlight(
   }
   switch (selection.kind) {
     case "loop":
-      return loopHighlight(graph, selection.companies);
+      return loopHighlight(
+        graph,
+        selection.companies,
+        selection.hopKeys ?? loopHopKeys(selection.companies),
+      );
     case "company":
       return graph.hasNode(selection.id) ? neighbourhood(graph, selection.id) : NO_HIGHLIGHT;
     case "edge": {
@@ -108,10 +108,14 @@ function neighbourhood(graph: FlowGraph, id: string): Highlight {
   return { active: true, nodes, edges, accentEdges: new Set(), focusNodes: new Set([id]) };
 }
 
-function loopHighlight(graph: FlowGraph, companies: readonly string[]): Highlight {
+function loopHighlight(
+  graph: FlowGraph,
+  companies: readonly string[],
+  hopKeys: readonly string[],
+): Highlight {
   const nodes = new Set(companies.filter((c) => graph.hasNode(c)));
   if (nodes.size === 0) return NO_HIGHLIGHT;
-  const edges = new Set(loopHopKeys(companies).filter((k) => graph.hasEdge(k)));
+  const edges = new Set(hopKeys.filter((k) => graph.hasEdge(k)));
   return { active: true, nodes, edges, accentEdges: edges, focusNodes: nodes };
 }
 

@@ -1,23 +1,30 @@
 /**
- * Derived data, memoised on the store fields it depends on, so components can
- * select it without re-computing on every render.
+ * Derived data: what the panels read, selected from the dataset and the
+ * pipeline's result (the worker computes, the UI selects). Each value is
+ * memoised in a WeakMap keyed by the input it is derived from, so components
+ * can select it on every render without recomputing, and nothing is kept at
+ * module level beyond those weak maps.
  */
 import type { CompanyConcentration } from "../analysis/concentration.ts";
-import { filterDeals } from "../analysis/filterDeals.ts";
+import type { Hop } from "../analysis/hops.ts";
 import type { LoopReport } from "../analysis/loops.ts";
+import type { PipelineResult } from "../analysis/pipeline.ts";
 import type { Company, Deal, Fact, Source } from "../domain/schema.ts";
 import type { Store } from "./store.ts";
 
-function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) {
-      return last;
+/** Memoises `fn` on one object argument (weakly) and, within it, on the extra arguments by identity. */
+function weakMemo<K extends object, A extends unknown[], R>(
+  fn: (key: K, ...args: A) => R,
+): (key: K, ...args: A) => R {
+  const cache = new WeakMap<K, { args: A; value: R }>();
+  return (key, ...args) => {
+    const hit = cache.get(key);
+    if (hit && hit.args.length === args.length && hit.args.every((a, i) => a === args[i])) {
+      return hit.value;
     }
-    lastArgs = args;
-    last = fn(...args);
-    return last;
+    const value = fn(key, ...args);
+    cache.set(key, { args, value });
+    return value;
   };
 }
 
@@ -26,20 +33,40 @@ export interface DatasetLookups {
   readonly dealById: ReadonlyMap<string, Deal>;
   readonly sourceById: ReadonlyMap<string, Source>;
   readonly factsByCompany: ReadonlyMap<string, readonly Fact[]>;
+  /** Deals of each arrangement id, in dataset order. */
+  readonly dealsByArrangement: ReadonlyMap<string, readonly Deal[]>;
+  /** Deals that name each deal as their replacement. */
+  readonly supersededDealsOf: ReadonlyMap<string, readonly Deal[]>;
 }
 
-const lookups = memo((dataset: Store["dataset"]): DatasetLookups => {
+const lookups = weakMemo((dataset: Store["dataset"]): DatasetLookups => {
   const factsByCompany = new Map<string, Fact[]>();
   for (const f of dataset.facts) {
     const list = factsByCompany.get(f.company) ?? [];
     list.push(f);
     factsByCompany.set(f.company, list);
   }
+  const dealsByArrangement = new Map<string, Deal[]>();
+  const supersededDealsOf = new Map<string, Deal[]>();
+  for (const d of dataset.deals) {
+    if (d.arrangementId !== undefined) {
+      const list = dealsByArrangement.get(d.arrangementId) ?? [];
+      list.push(d);
+      dealsByArrangement.set(d.arrangementId, list);
+    }
+    if (d.supersededBy !== undefined) {
+      const list = supersededDealsOf.get(d.supersededBy) ?? [];
+      list.push(d);
+      supersededDealsOf.set(d.supersededBy, list);
+    }
+  }
   return {
     companyById: new Map(dataset.companies.map((c) => [c.id, c])),
     dealById: new Map(dataset.deals.map((d) => [d.id, d])),
     sourceById: new Map(dataset.sources.map((s) => [s.id, s])),
     factsByCompany,
+    dealsByArrangement,
+    supersededDealsOf,
   };
 });
 
@@ -50,21 +77,38 @@ export const selectLookups = (s: Store): DatasetLookups => lookups(s.dataset);
 export const nameOf = (s: Store, id: string): string =>
   selectLookups(s).companyById.get(id)?.name ?? id;
 
-const filtered = memo((deals: Store["dataset"]["deals"], filters: Store["filters"]) =>
-  filterDeals(deals, filters),
+const EMPTY_DEALS: readonly Deal[] = [];
+
+const passedDeals = weakMemo(
+  (analysis: PipelineResult, dataset: Store["dataset"]): readonly Deal[] => {
+    const byId = lookups(dataset).dealById;
+    return analysis.dealIds.map((id) => byId.get(id)).filter((d): d is Deal => d !== undefined);
+  },
 );
 
-/** The deals that pass the current filters. */
+/** The deals that passed the current filters, as the pipeline reported them. */
 export const selectFilteredDeals = (s: Store): readonly Deal[] =>
-  filtered(s.dataset.deals, s.filters);
+  s.analysis ? passedDeals(s.analysis, s.dataset) : EMPTY_DEALS;
 
-const visibleLoops = memo(
+const hopsByKey = weakMemo(
+  (analysis: PipelineResult): ReadonlyMap<string, Hop> =>
+    new Map(analysis.hops.map((h) => [h.key, h])),
+);
+
+const NO_HOPS: ReadonlyMap<string, Hop> = new Map();
+
+/** The pipeline's hops by key. */
+export const selectHopsByKey = (s: Store): ReadonlyMap<string, Hop> =>
+  s.analysis ? hopsByKey(s.analysis) : NO_HOPS;
+
+const EMPTY_LOOPS: readonly LoopReport[] = [];
+
+const visibleLoops = weakMemo(
   (
-    loops: readonly LoopReport[] | undefined,
+    loops: readonly LoopReport[],
     controls: Store["loopControls"],
     focusCompany: Store["focusCompany"],
   ): readonly LoopReport[] => {
-    if (!loops) return [];
     const through = controls.onlyThroughSelected ? focusCompany : null;
     return loops.filter(
       (l) =>
@@ -76,16 +120,21 @@ const visibleLoops = memo(
 
 /** Loops after the list controls (minimum round trip, only through the selected company). */
 export const selectVisibleLoops = (s: Store): readonly LoopReport[] =>
-  visibleLoops(s.analysis?.loops, s.loopControls, s.focusCompany);
+  s.analysis ? visibleLoops(s.analysis.loops, s.loopControls, s.focusCompany) : EMPTY_LOOPS;
 
-const flagged = memo((c: readonly CompanyConcentration[] | undefined) =>
-  (c ?? []).filter((x) => x.flags.length > 0),
+/** The selected loop's report, when a loop is selected and still found. */
+export const selectSelectedLoop = (s: Store): LoopReport | null => {
+  const sel = s.selection;
+  if (sel.kind !== "loop" || !s.analysis) return null;
+  return s.analysis.loops.find((l) => l.id === sel.loopId) ?? null;
+};
+
+const flagged = weakMemo((c: readonly CompanyConcentration[]) =>
+  c.filter((x) => x.flags.length > 0),
 );
 
 /** Companies with at least one concentration flag, most severe first. */
 export const selectFlaggedCompanies = (s: Store): readonly CompanyConcentration[] =>
-  flagged(s.analysis?.concentration);
+  s.analysis ? flagged(s.analysis.concentration) : NO_FLAGS;
 
-/** Deals of the hop from → to among the filtered deals. */
-export const dealsOfHop = (deals: readonly Deal[], from: string, to: string): Deal[] =>
-  deals.filter((d) => d.from === from && d.to === to);
+const NO_FLAGS: readonly CompanyConcentration[] = [];

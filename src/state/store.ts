@@ -4,47 +4,32 @@
  * Maps and arrays are replaced, never mutated in place.
  */
 import { create } from "zustand";
-import type { AnalysisResult } from "../analysis/analyzeDataset.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
+import type { PipelineResult } from "../analysis/pipeline.ts";
 import type { Dataset } from "../domain/schema.ts";
 import {
+  DEFAULT_LOOP_CONTROLS,
   DEFAULT_STRESS_VIEW,
+  DEFAULT_VIEW_OPTIONS,
+  type LoopControls,
+  NO_SELECTION,
+  type PanelTab,
+  type Selection,
   type ViewCamera,
+  type ViewOptions,
   type ViewStress,
-  type ViewTab,
-} from "./url/codec.ts";
+} from "./model.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
 /** The dataset that ships with the app. Validated by the test suite. */
 export const DEFAULT_DATASET = defaultDatasetJson as unknown as Dataset;
 
-export { VIEW_TABS as PANEL_TABS } from "./url/codec.ts";
-export type PanelTab = ViewTab;
+export { VIEW_TABS as PANEL_TABS } from "./model.ts";
+export type { PanelTab, Selection, LoopControls } from "./model.ts";
+export { NO_SELECTION, DEFAULT_LOOP_CONTROLS } from "./model.ts";
 
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
-
-export type Selection =
-  | { readonly kind: "none" }
-  | { readonly kind: "loop"; readonly loopId: string; readonly companies: readonly string[] }
-  | { readonly kind: "company"; readonly id: string }
-  | { readonly kind: "edge"; readonly from: string; readonly to: string };
-
-export const NO_SELECTION: Selection = { kind: "none" };
-
-export interface LoopControls {
-  /** Longest loop the analysis looks for, in hops. */
-  readonly maxLength: number;
-  /** Show only loops through the selected company. */
-  readonly onlyThroughSelected: boolean;
-  readonly minRoundTripUsdBn: number;
-}
-
-export const DEFAULT_LOOP_CONTROLS: LoopControls = {
-  maxLength: 6,
-  onlyThroughSelected: false,
-  minRoundTripUsdBn: 0,
-};
 
 export type AnalysisStatus = "idle" | "running" | "done" | "error";
 
@@ -55,6 +40,7 @@ interface DatasetSlice {
 interface FiltersSlice {
   filters: DealFilters;
   loopControls: LoopControls;
+  viewOptions: ViewOptions;
   /** The stress-test scenario; no shocked company means no scenario. */
   stress: ViewStress;
 }
@@ -65,8 +51,6 @@ interface SelectionSlice {
    * so "only loops through the selected company" survives picking one of them.
    */
   focusCompany: string | null;
-  /** The company the focus-camera should move to; bumped on every focus request. */
-  focusRequest: { readonly id: string; readonly seq: number } | null;
   hoveredNode: string | null;
   hoveredEdge: { readonly from: string; readonly to: string } | null;
 }
@@ -76,21 +60,15 @@ interface ViewSlice {
   drawerOpen: boolean;
   /** Layout or other long work shown by the progress indicator. */
   layoutRunning: boolean;
-  /** Bumped to ask the graph to re-run its layout. */
-  layoutRequest: number;
-  /** Bumped to ask the graph to fit the camera to the whole graph. */
-  fitRequest: number;
   /** The graph camera, as the URL stores it; null until the graph reports it. */
   camera: ViewCamera | null;
-  /** Set when the camera should be moved to `camera` (e.g. from a shared link). */
-  cameraRequest: number;
   /** Dismissible messages, e.g. what a shared link contained that was ignored. */
   notices: readonly string[];
   /** Deals to highlight for a moment (timeline playback), with a counter. */
   flash: { readonly dealIds: readonly string[]; readonly seq: number } | null;
 }
 interface AnalysisSlice {
-  analysis: AnalysisResult | null;
+  analysis: PipelineResult | null;
   analysisStatus: AnalysisStatus;
   analysisError: string | null;
 }
@@ -104,12 +82,12 @@ const createDatasetSlice = (): DatasetSlice => ({
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
   loopControls: DEFAULT_LOOP_CONTROLS,
+  viewOptions: DEFAULT_VIEW_OPTIONS,
   stress: DEFAULT_STRESS_VIEW,
 });
 const createSelectionSlice = (): SelectionSlice => ({
   selection: NO_SELECTION,
   focusCompany: null,
-  focusRequest: null,
   hoveredNode: null,
   hoveredEdge: null,
 });
@@ -122,10 +100,7 @@ const createViewSlice = (): ViewSlice => ({
   theme: prefersDark() ? "dark" : "light",
   drawerOpen: false,
   layoutRunning: false,
-  layoutRequest: 0,
-  fitRequest: 0,
   camera: null,
-  cameraRequest: 0,
   notices: [],
   flash: null,
 });
@@ -150,7 +125,6 @@ export const useStore = create<Store>()(() => initialState());
 
 const set = useStore.setState;
 const get = useStore.getState;
-let focusSeq = 0;
 
 /** Every state change goes through these. */
 export const actions = {
@@ -173,6 +147,9 @@ export const actions = {
   setStress(patch: Partial<ViewStress>) {
     set({ stress: { ...get().stress, ...patch } });
   },
+  setViewOptions(patch: Partial<ViewOptions>) {
+    set({ viewOptions: { ...get().viewOptions, ...patch } });
+  },
   setLoopControls(patch: Partial<LoopControls>) {
     set({ loopControls: { ...get().loopControls, ...patch } });
   },
@@ -183,12 +160,12 @@ export const actions = {
       ...(selection.kind === "none" ? { focusCompany: null } : {}),
     });
   },
-  selectCompany(id: string, options: { focus?: boolean; openDetails?: boolean } = {}) {
+  /** Selects a company; moving the camera to it is the caller's `graphCommands.focus`. */
+  selectCompany(id: string, options: { openDetails?: boolean } = {}) {
     set({
       selection: { kind: "company", id },
       focusCompany: id,
       ...(options.openDetails ? { tab: "details" as const } : {}),
-      ...(options.focus ? { focusRequest: { id, seq: ++focusSeq } } : {}),
     });
   },
   selectEdge(from: string, to: string, options: { openDetails?: boolean } = {}) {
@@ -197,8 +174,19 @@ export const actions = {
       ...(options.openDetails ? { tab: "details" as const } : {}),
     });
   },
-  selectLoop(loopId: string, companies: readonly string[]) {
-    set({ selection: { kind: "loop", loopId, companies } });
+  selectLoop(loop: {
+    readonly id: string;
+    readonly companies: readonly string[];
+    readonly hopKeys: readonly string[];
+  }) {
+    set({
+      selection: {
+        kind: "loop",
+        loopId: loop.id,
+        companies: loop.companies,
+        hopKeys: loop.hopKeys,
+      },
+    });
   },
   clearSelection() {
     set({ selection: NO_SELECTION, focusCompany: null });
@@ -216,9 +204,9 @@ export const actions = {
   setTabQuietly(tab: PanelTab) {
     set({ tab });
   },
-  /** Records the camera; with `move`, asks the graph to go there. */
-  setCamera(camera: ViewCamera | null, move = false) {
-    set({ camera, ...(move && camera ? { cameraRequest: get().cameraRequest + 1 } : {}) });
+  /** Records the camera the graph reports (moving it is `graphCommands.moveCamera`). */
+  setCamera(camera: ViewCamera | null) {
+    set({ camera });
   },
   flashDeals(dealIds: readonly string[]) {
     set({ flash: { dealIds, seq: (get().flash?.seq ?? 0) + 1 } });
@@ -238,16 +226,10 @@ export const actions = {
   setLayoutRunning(layoutRunning: boolean) {
     set({ layoutRunning });
   },
-  requestLayout() {
-    set({ layoutRequest: get().layoutRequest + 1 });
-  },
-  requestFit() {
-    set({ fitRequest: get().fitRequest + 1 });
-  },
   analysisStarted() {
     set({ analysisStatus: "running", analysisError: null });
   },
-  analysisFinished(analysis: AnalysisResult) {
+  analysisFinished(analysis: PipelineResult) {
     set({ analysis, analysisStatus: "done", analysisError: null });
   },
   analysisFailed(message: string) {

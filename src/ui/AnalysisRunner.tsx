@@ -1,21 +1,31 @@
 /**
- * Runs the analysis whenever the dataset, the filters or the loop length change:
- * in a Web Worker when the browser has one, else on the main thread.
- * Renders nothing.
+ * Runs the analysis pipeline whenever the dataset, the filters, the view
+ * options or the loop length change: in a Web Worker when the browser has one,
+ * else on the main thread. The dataset is posted only when it changed (or the
+ * worker asks for it), so a filter change posts a few bytes. Renders nothing.
  */
 import { useEffect, useRef } from "react";
-import { analyzeFiltered } from "../analysis/analyzeDataset.ts";
+import { createPipeline } from "../analysis/pipeline.ts";
 import type { AnalysisRequest, AnalysisResponse } from "../analysis/protocol.ts";
+import type { Dataset } from "../domain/schema.ts";
+import { APP_LOOP_LIMIT } from "../state/model.ts";
 import { actions, useStore } from "../state/store.ts";
-
-const LOOP_LIMIT = 10_000;
+import { DEFAULT_LOOP_OPTIONS } from "../analysis/loops.ts";
 
 export function AnalysisRunner() {
   const dataset = useStore((s) => s.dataset);
   const filters = useStore((s) => s.filters);
+  const mergeVehicles = useStore((s) => s.viewOptions.mergeVehicles);
   const maxLength = useStore((s) => s.loopControls.maxLength);
   const workerRef = useRef<Worker | null>(null);
   const seqRef = useRef(0);
+  // NOTE: identity of the dataset the worker holds, and the version number it knows it by.
+  const sentRef = useRef<{ dataset: Dataset | null; version: number }>({
+    dataset: null,
+    version: 0,
+  });
+  const lastRequestRef = useRef<AnalysisRequest | null>(null);
+  const fallbackRef = useRef<ReturnType<typeof createPipeline> | null>(null);
 
   useEffect(() => {
     if (typeof Worker === "undefined") return;
@@ -26,12 +36,15 @@ export function AnalysisRunner() {
       const res = event.data;
       if (res.id !== seqRef.current) return; // a newer request is on its way
       if (res.ok) actions.analysisFinished(res.result);
-      else actions.analysisFailed(res.error);
+      else if (res.needsDataset && lastRequestRef.current) {
+        worker.postMessage({ ...lastRequestRef.current, dataset: useStore.getState().dataset });
+      } else actions.analysisFailed(res.error);
     };
     worker.onerror = (event) => {
       actions.analysisFailed(event.message || "the analysis worker failed");
     };
     workerRef.current = worker;
+    sentRef.current = { dataset: null, version: sentRef.current.version };
     return () => {
       worker.terminate();
       workerRef.current = null;
@@ -40,14 +53,19 @@ export function AnalysisRunner() {
 
   useEffect(() => {
     const id = ++seqRef.current;
+    const sent = sentRef.current;
+    const fresh = sent.dataset !== dataset;
+    if (fresh) sentRef.current = { dataset, version: sent.version + 1 };
     const { companies, deals, facts } = dataset;
     const request: AnalysisRequest = {
       id,
-      dataset: { companies, deals, facts },
+      datasetVersion: sentRef.current.version,
+      ...(fresh ? { dataset: { companies, deals, facts } } : {}),
       filters,
-      maxLength,
-      limit: LOOP_LIMIT,
+      view: { mergeVehicles, timeline: true },
+      loops: { ...DEFAULT_LOOP_OPTIONS, maxLength, limit: APP_LOOP_LIMIT },
     };
+    lastRequestRef.current = { ...request, dataset: undefined };
     actions.analysisStarted();
     const worker = workerRef.current;
     if (worker) {
@@ -55,13 +73,19 @@ export function AnalysisRunner() {
       return;
     }
     try {
+      fallbackRef.current ??= createPipeline();
       actions.analysisFinished(
-        analyzeFiltered(request.dataset, filters, { maxLength, limit: LOOP_LIMIT }),
+        fallbackRef.current({
+          dataset: { companies, deals, facts },
+          filters,
+          view: request.view,
+          loops: request.loops,
+        }),
       );
     } catch (err) {
       actions.analysisFailed(err instanceof Error ? err.message : String(err));
     }
-  }, [dataset, filters, maxLength]);
+  }, [dataset, filters, mergeVehicles, maxLength]);
 
   return null;
 }

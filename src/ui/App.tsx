@@ -1,6 +1,7 @@
 /** The explorer: header with search, the money-flow graph, and a tabbed side panel. */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { type GraphCommands, NO_GRAPH_COMMANDS } from "../state/graphCommands.ts";
 import { actions, type PanelTab, useStore } from "../state/store.ts";
 import { AboutPanel } from "./AboutPanel.tsx";
 import { AnalysisRunner } from "./AnalysisRunner.tsx";
@@ -12,6 +13,7 @@ import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
+import { type FlowSigma, GraphCommandsContext, SigmaContext } from "./controllers/sigmaContext.ts";
 import { Timeline } from "./components/Timeline.tsx";
 import { DealsTable } from "./panels/DealsTable.tsx";
 import { DetailsPanel } from "./panels/DetailsPanel.tsx";
@@ -87,7 +89,18 @@ function TabBar({ tab }: { tab: PanelTab }) {
   );
 }
 
-export function App() {
+export function App({ commands = NO_GRAPH_COMMANDS }: { commands?: GraphCommands }) {
+  const [sigma, setSigma] = useState<FlowSigma | null>(null);
+  return (
+    <GraphCommandsContext.Provider value={commands}>
+      <SigmaContext.Provider value={sigma}>
+        <AppLayout onSigma={setSigma} />
+      </SigmaContext.Provider>
+    </GraphCommandsContext.Provider>
+  );
+}
+
+function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
   useGlobalKeys();
   const theme = useThemeAttribute();
   const { tab, drawerOpen } = useStore(
@@ -129,7 +142,7 @@ export function App() {
         <main className="graph-area" aria-label="Money-flow graph">
           <div className="graph-stage">
             <ErrorBoundary what="the graph">
-              <GraphView />
+              <GraphView onSigma={onSigma} />
             </ErrorBoundary>
           </div>
           <ErrorBoundary what="the timeline">

@@ -1,11 +1,12 @@
 /**
- * The money-flow graph: one sigma instance on the filtered flow graph, with
+ * The money-flow graph: one sigma instance on the pipeline's hops, with
  * render-null controllers for layout, events, dragging, highlighting, camera
  * and theme, plus the overlay controls, the legend and the edge tooltip.
  *
- * Two graphs: the full dataset graph holds the layout (positions survive
- * filtering), and sigma draws the graph of the filtered deals with those
- * positions copied onto it.
+ * Two graphs: the layout graph (every deal of the dataset) holds the
+ * positions, so they survive filtering, and sigma draws the graph of the
+ * analysis's hops with those positions copied onto it. Nothing is drawn
+ * before the analysis has answered: the UI never folds deals itself.
  */
 import { DirectedGraph } from "graphology";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -15,11 +16,10 @@ import {
   type FlowGraph,
   type FlowNodeAttributes,
   buildFlowGraph,
+  buildLayoutGraph,
 } from "../graph/buildGraph.ts";
-import { setActiveRenderer } from "../graph/export/activeRenderer.ts";
 import { copyPositions } from "../graph/positions.ts";
 import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
-import { selectFilteredDeals } from "../state/selectors.ts";
 import { actions, useStore } from "../state/store.ts";
 import { Legend } from "./components/Legend.tsx";
 import { EdgeTooltip } from "./components/EdgeTooltip.tsx";
@@ -30,7 +30,12 @@ import { EventsController } from "./controllers/EventsController.tsx";
 import { HighlightController } from "./controllers/HighlightController.tsx";
 import { frameFullGraph } from "./controllers/frame.ts";
 import { LayoutController } from "./controllers/LayoutController.tsx";
-import { type FlowSigma, SigmaContext, useSigma } from "./controllers/sigmaContext.ts";
+import {
+  type FlowSigma,
+  SigmaContext,
+  useGraphCommands,
+  useSigma,
+} from "./controllers/sigmaContext.ts";
 import { ThemeController } from "./controllers/ThemeController.tsx";
 import "./graph.css";
 
@@ -45,21 +50,21 @@ declare global {
 export const FIRST_FRAME_MARK = "ouroboros:first-frame";
 const ZOOM_MS = 200;
 
-export function GraphView() {
+export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [sigma, setSigma] = useState<FlowSigma | null>(null);
   // Keyed by the full graph, so a new dataset starts unpositioned and not ready.
   const [positionedGraph, setPositionedGraph] = useState<FlowGraph | null>(null);
   const [readyGraph, setReadyGraph] = useState<FlowGraph | null>(null);
   const dataset = useStore((s) => s.dataset);
-  const deals = useStore(selectFilteredDeals);
+  const hops = useStore((s) => s.analysis?.hops ?? null);
   const layoutRunning = useStore((s) => s.layoutRunning);
 
-  const fullGraph = useMemo(() => buildFlowGraph(dataset, dataset.deals), [dataset]);
-  const graph = useMemo(() => buildFlowGraph(dataset, deals), [dataset, deals]);
+  const fullGraph = useMemo(() => buildLayoutGraph(dataset), [dataset]);
+  const graph = useMemo(() => (hops ? buildFlowGraph(dataset, hops) : null), [dataset, hops]);
   const positioned = positionedGraph === fullGraph;
   const framedRef = useRef<FlowGraph | null>(null);
-  const ready = readyGraph === fullGraph;
+  const ready = readyGraph === fullGraph && graph !== null;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -70,6 +75,7 @@ export function GraphView() {
       { ...resolveGraphSettings(useStore.getState().theme), allowInvalidContainer: true },
     );
     setSigma(instance);
+    onSigma?.(instance);
     // NOTE: sigma only listens to window resizes; the graph area also changes
     // size when the side panel does.
     const observer =
@@ -83,20 +89,20 @@ export function GraphView() {
     return () => {
       observer?.disconnect();
       setSigma(null);
+      onSigma?.(null);
       delete window.__ouroboros;
       instance.kill();
     };
-  }, []);
+  }, [onSigma]);
 
   // NOTE: nothing is drawn before the layout is known: a frame of a big graph
   // at its start positions would cost as much as the final one.
   useEffect(() => {
-    if (!sigma || !positioned) return;
+    if (!sigma || !positioned || !graph) return;
     copyPositions(fullGraph, graph);
     sigma.setSettings(sizeDependentSettings(fullGraph.order));
     sigma.setGraph(graph);
     window.__ouroboros = { sigma, graph };
-    setActiveRenderer(sigma);
     if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
     // A new dataset starts fitted to the screen; a filter change keeps the camera.
     if (framedRef.current !== fullGraph) {
@@ -108,7 +114,7 @@ export function GraphView() {
   }, [sigma, graph, fullGraph, positioned]);
 
   useEffect(() => {
-    if (!sigma || !positioned || ready) return;
+    if (!sigma || !positioned || ready || !graph) return;
     const onRender = () => {
       performance.mark(FIRST_FRAME_MARK);
       setReadyGraph(fullGraph);
@@ -118,7 +124,7 @@ export function GraphView() {
     return () => {
       sigma.removeListener("afterRender", onRender);
     };
-  }, [sigma, positioned, ready, fullGraph]);
+  }, [sigma, positioned, ready, fullGraph, graph]);
 
   const onPositioned = useCallback((positionedFor: FlowGraph) => {
     setPositionedGraph(positionedFor);
@@ -136,7 +142,7 @@ export function GraphView() {
         <SigmaContext.Provider value={sigma}>
           <LayoutController fullGraph={fullGraph} onPositioned={onPositioned} />
           <ThemeController />
-          <HighlightController graph={graph} />
+          {graph && <HighlightController graph={graph} />}
           <EventsController />
           <DragController fullGraph={fullGraph} />
           <CameraController ready={ready} fullGraph={fullGraph} />
@@ -152,6 +158,7 @@ export function GraphView() {
 
 function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
   const sigma = useSigma();
+  const commands = useGraphCommands();
   const camera = sigma.getCamera();
   return (
     <div className="graph-controls" role="group" aria-label="Graph view">
@@ -165,12 +172,12 @@ function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
         icon="−"
         onClick={() => void camera.animatedUnzoom({ duration: ZOOM_MS })}
       />
-      <ControlButton label="Fit to screen" icon="⤢" onClick={() => actions.requestFit()} />
+      <ControlButton label="Fit to screen" icon="⤢" onClick={() => commands.fit()} />
       <ControlButton
         label="Re-run layout"
         icon="↻"
         disabled={layoutRunning}
-        onClick={() => actions.requestLayout()}
+        onClick={() => commands.relayout()}
       />
     </div>
   );

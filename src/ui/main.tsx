@@ -5,6 +5,7 @@ import { validateDataset } from "../domain/validate.ts";
 import { actions } from "../state/store.ts";
 import { decodeDatasetFragment } from "../state/url/fragment.ts";
 import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
+import { createGraphCommands } from "../state/graphCommands.ts";
 import { startUrlSync } from "../state/url/sync.ts";
 import { App } from "./App.tsx";
 import "./styles.css";
@@ -43,12 +44,13 @@ async function start() {
   });
   await restorePersistedDataset();
   startPersistence();
-  startUrlSync();
+  const commands = createGraphCommands();
+  startUrlSync(commands);
   const root = document.getElementById("root");
   if (root) {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <App commands={commands} />
       </StrictMode>,
     );
   }

@@ -1,17 +1,32 @@
 /**
- * Analysis worker: runs loops and concentration off the main thread.
- * Imports only domain and analysis, like the CLI.
+ * Analysis worker: runs the pipeline off the main thread and keeps the dataset
+ * it was last sent, so a filter change posts only the filters. Imports only
+ * domain and analysis, like the CLI.
  */
-import { analyzeFiltered } from "../analysis/analyzeDataset.ts";
+import { createPipeline } from "../analysis/pipeline.ts";
 import type { AnalysisRequest, AnalysisResponse } from "../analysis/protocol.ts";
+import type { PipelineDataset } from "../analysis/pipeline.ts";
+
+const run = createPipeline();
+let held: { version: number; dataset: PipelineDataset } | null = null;
 
 self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
-  const { id, dataset, filters, maxLength, limit } = event.data;
+  const { id, datasetVersion, dataset, filters, view, loops } = event.data;
+  if (dataset) held = { version: datasetVersion, dataset };
   let response: AnalysisResponse;
-  try {
-    response = { id, ok: true, result: analyzeFiltered(dataset, filters, { maxLength, limit }) };
-  } catch (err) {
-    response = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+  if (!held || held.version !== datasetVersion) {
+    response = {
+      id,
+      ok: false,
+      error: "the worker does not hold this dataset",
+      needsDataset: true,
+    };
+  } else {
+    try {
+      response = { id, ok: true, result: run({ dataset: held.dataset, filters, view, loops }) };
+    } catch (err) {
+      response = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
   }
   self.postMessage(response);
 };

@@ -9,9 +9,13 @@
  * cited first, cut to a budget with "and N more"), and the file name. O(E + D)
  * for E flows and the D deals they carry.
  *
- * Reference: the loop round trip of `analysis/loops.ts` (smallest hop total).
+ * The loop's round trip and evidence come from its `LoopReport`, worded by
+ * `analysis/hops.ts`, so the export says exactly what the Loops panel says.
+ *
+ * Reference: `analysis/hops.ts` (`formatRoundTrip`, `evidenceNote`).
  */
-import { formatUsdBn } from "../../domain/money.ts";
+import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
+import type { LoopReport } from "../../analysis/loops.ts";
 import {
   COMPANY_KINDS,
   type CompanyKind,
@@ -96,6 +100,7 @@ export function withStressLegend(
 export function describeExport(
   subgraph: ExportSubgraph,
   dataset: ExportDataset,
+  loop: LoopReport | null = null,
 ): ExportDescription {
   if (!dataset || !Array.isArray(dataset.companies) || !Array.isArray(dataset.deals)) {
     throw new Error("graph/export: dataset must have companies and deals");
@@ -107,12 +112,10 @@ export function describeExport(
   const kinds = new Set<CompanyKind>();
   const dealIds: string[] = [];
   let hasUndisclosed = false;
-  let smallestHopUsdBn = Infinity;
   graph.forEachEdge((_key, attr) => {
     types.add(attr.dominantType);
     dealIds.push(...attr.dealIds);
     hasUndisclosed ||= attr.undisclosed;
-    smallestHopUsdBn = Math.min(smallestHopUsdBn, attr.totalUsdBn);
   });
   graph.forEachNode((_id, attr) => kinds.add(attr.kind));
 
@@ -124,7 +127,14 @@ export function describeExport(
   switch (subgraph.kind) {
     case "loop":
       title = [...loopNames, loopNames[0]].join(" → ");
-      subtitle = `Loop of ${plural(graph.size, "hop", "hops")} · round trip ${formatUsdBn(smallestHopUsdBn === Infinity ? 0 : smallestHopUsdBn)} · ${plural(dealIds.length, "deal", "deals")}`;
+      subtitle = [
+        `Loop of ${plural(graph.size, "hop", "hops")}`,
+        loop ? `round trip ${formatRoundTrip(loop)}` : "round trip not computed",
+        plural(dealIds.length, "deal", "deals"),
+        loop ? evidenceNote(loop.hops) : "",
+      ]
+        .filter((part) => part !== "")
+        .join(" · ");
       fileStem = `${slugify(loopNames.join(" "))}-loop`;
       break;
     case "company":

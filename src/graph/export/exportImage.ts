@@ -12,6 +12,7 @@
  * Reference: sigma 3 `graphToViewport`, `framedGraphToViewport`,
  * `viewportToFramedGraph`, `zoomToSizeRatioFunction`.
  */
+import type { LoopReport } from "../../analysis/loops.ts";
 import { type GraphTheme } from "../palette.ts";
 import { createEdgeReducer, createNodeReducer, type HighlightSelection } from "../reducers.ts";
 import { resolveGraphSettings } from "../settings.ts";
@@ -41,6 +42,8 @@ export interface ExportRequest {
   readonly sigma: FlowSigma;
   readonly selection: HighlightSelection;
   readonly dataset: ExportDataset;
+  /** The selected loop's report, whose round trip the subtitle states. */
+  readonly loop?: LoopReport | null;
   readonly format: ExportFormat;
   readonly options?: Partial<ExportOptions>;
   /** A stress-test scenario to draw, with its caption. */
@@ -73,8 +76,8 @@ export async function exportHighlighted(
   const stress = request.stress ?? null;
   const overlays = { stress: stress?.overlay ?? null };
   const description = stress
-    ? withStressLegend(describeExport(subgraph, request.dataset), stress.caption)
-    : describeExport(subgraph, request.dataset);
+    ? withStressLegend(describeExport(subgraph, request.dataset, request.loop), stress.caption)
+    : describeExport(subgraph, request.dataset, request.loop);
   const settings = resolveGraphSettings(EXPORT_THEME, true);
 
   // Screen mapping: viewport = graphToViewport(p); zoom it by `zoom` at most

@@ -13,13 +13,8 @@
  * keep edge keys and attributes.
  */
 import { DirectedGraph } from "graphology";
-import type { Deal } from "../../domain/schema.ts";
-import {
-  type FlowEdgeAttributes,
-  type FlowGraph,
-  type FlowNodeAttributes,
-  hopKey,
-} from "../buildGraph.ts";
+import { type Hop, hopKey } from "../../analysis/hops.ts";
+import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "../buildGraph.ts";
 import {
   type Highlight,
   type HighlightSelection,
@@ -106,26 +101,23 @@ function copyOf(
 }
 
 /**
- * How many flows (hops) an export of `selection` would draw, from the filtered
- * deals alone, so the UI can warn before building anything. O(N).
+ * How many flows (hops) an export of `selection` would draw, from the
+ * analysis's hops alone, so the UI can warn before building anything. O(H).
  */
-export function countExportEdges(deals: readonly Deal[], selection: HighlightSelection): number {
-  const hops = new Set<string>();
-  for (const d of deals) hops.add(hopKey(d.from, d.to));
+export function countExportEdges(hops: readonly Hop[], selection: HighlightSelection): number {
   switch (selection.kind) {
     case "loop":
       return selection.companies.length;
     case "company": {
       let n = 0;
-      for (const k of hops) {
-        const [from, to] = k.split(">");
-        if (from === selection.id || to === selection.id) n++;
-      }
-      return n > 0 ? n : hops.size;
+      for (const h of hops) if (h.from === selection.id || h.to === selection.id) n++;
+      return n > 0 ? n : hops.length;
     }
-    case "edge":
-      return hops.has(hopKey(selection.from, selection.to)) ? 1 : hops.size;
+    case "edge": {
+      const key = hopKey(selection.from, selection.to);
+      return hops.some((h) => h.key === key) ? 1 : hops.length;
+    }
     default:
-      return hops.size;
+      return hops.length;
   }
 }

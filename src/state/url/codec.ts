@@ -2,52 +2,44 @@
  * URL codec: the view as short, readable, versioned query parameters.
  *
  *   ?v=1&loop=nvidia.openai.oracle&types=equity,chip-purchase&min=5&len=5&tab=risk&cam=0.5,0.5,1.2
+ *   &status=signed,closed,superseded&evid=filing,reported&merge=1
  *
  * Pure: no `window`, no `history`. `decodeView` never throws; every parameter
  * that is unknown or malformed is left out and named in `ignored`. Company ids
  * are slugs (a-z, 0-9, -), so "." and "," are safe separators. Parameters at
  * their default values are omitted, so a plain URL opens the default view.
  */
-import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../../analysis/filterDeals.ts";
+import {
+  DEFAULT_DEAL_FILTERS,
+  DEFAULT_STATUSES,
+  type DealFilters,
+  sameValues,
+} from "../../analysis/filterDeals.ts";
 import {
   DEAL_STATUSES,
   DEAL_TYPES,
   type DealStatus,
   type DealType,
+  EVIDENCE_TIERS,
+  type EvidenceTier,
   isPartialDate,
 } from "../../domain/schema.ts";
-import type { HighlightSelection } from "../../graph/reducers.ts";
+import {
+  DEFAULT_LOOP_CONTROLS,
+  DEFAULT_STRESS_VIEW,
+  DEFAULT_VIEW_OPTIONS,
+  VIEW_TABS,
+  type ViewCamera,
+  type ViewOptions,
+  type ViewSelection,
+  type ViewStress,
+  type ViewTab,
+} from "../model.ts";
 
 export const URL_VERSION = 1;
 
-export const VIEW_TABS = [
-  "loops",
-  "risk",
-  "stress",
-  "details",
-  "table",
-  "filters",
-  "about",
-] as const;
-export type ViewTab = (typeof VIEW_TABS)[number];
-
-/** What the URL selects: the same shape the graph highlights. */
-export type ViewSelection = HighlightSelection;
-
-export interface ViewCamera {
-  readonly x: number;
-  readonly y: number;
-  readonly ratio: number;
-}
-
-/** A stress scenario: who fails to pay, how much (percent) and the distress line (percent). */
-export interface ViewStress {
-  readonly shocked: readonly string[];
-  readonly shortfallPct: number;
-  readonly thresholdPct: number;
-}
-
-export const DEFAULT_STRESS_VIEW: ViewStress = { shocked: [], shortfallPct: 100, thresholdPct: 25 };
+export { VIEW_TABS, DEFAULT_STRESS_VIEW };
+export type { ViewTab, ViewSelection, ViewCamera, ViewStress };
 
 export interface ViewState {
   readonly selection: ViewSelection;
@@ -56,15 +48,17 @@ export interface ViewState {
   readonly tab: ViewTab;
   readonly camera: ViewCamera | null;
   readonly stress: ViewStress;
+  readonly options: ViewOptions;
 }
 
 export const DEFAULT_VIEW: ViewState = {
   selection: { kind: "none" },
   filters: DEFAULT_DEAL_FILTERS,
-  maxLength: 6,
+  maxLength: DEFAULT_LOOP_CONTROLS.maxLength,
   tab: "loops",
   camera: null,
   stress: DEFAULT_STRESS_VIEW,
+  options: DEFAULT_VIEW_OPTIONS,
 };
 
 export const MAX_LENGTH_RANGE = [2, 12] as const;
@@ -76,6 +70,8 @@ const KNOWN = new Set([
   "edge",
   "types",
   "status",
+  "evid",
+  "merge",
   "min",
   "undisc",
   "from",
@@ -97,10 +93,6 @@ export function roundCamera(c: ViewCamera): ViewCamera {
 
 const num = (n: number) => String(Math.round(n * 1e4) / 1e4);
 
-function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
-
 /** Writes a view as query parameters (without the leading "?"). */
 export function encodeView(view: ViewState): string {
   const p = new URLSearchParams();
@@ -110,11 +102,15 @@ export function encodeView(view: ViewState): string {
   else if (sel.kind === "company") p.set("co", sel.id);
   else if (sel.kind === "edge") p.set("edge", `${sel.from}.${sel.to}`);
   const f = view.filters;
-  if (!sameSet(f.types, DEAL_TYPES))
+  if (!sameValues(f.types, DEAL_TYPES))
     p.set("types", DEAL_TYPES.filter((t) => f.types.includes(t)).join(","));
-  if (!sameSet(f.statuses, DEAL_STATUSES)) {
+  if (!sameValues(f.statuses, DEFAULT_STATUSES)) {
     p.set("status", DEAL_STATUSES.filter((s) => f.statuses.includes(s)).join(","));
   }
+  if (!sameValues(f.evidence, EVIDENCE_TIERS)) {
+    p.set("evid", EVIDENCE_TIERS.filter((t) => f.evidence.includes(t)).join(","));
+  }
+  if (view.options.mergeVehicles) p.set("merge", "1");
   if (f.minAmountUsdBn !== 0) p.set("min", num(f.minAmountUsdBn));
   if (!f.includeUndisclosed) p.set("undisc", "0");
   if (f.dateFrom !== null) p.set("from", f.dateFrom);
@@ -165,6 +161,9 @@ export function decodeView(search: string): DecodedView {
   let tab: ViewTab = DEFAULT_VIEW.tab;
   let camera: ViewCamera | null = null;
   const stress: { -readonly [K in keyof ViewStress]: ViewStress[K] } = { ...DEFAULT_STRESS_VIEW };
+  const options: { -readonly [K in keyof ViewOptions]: ViewOptions[K] } = {
+    ...DEFAULT_VIEW_OPTIONS,
+  };
   const seen = new Set<string>();
 
   for (const [name, value] of params) {
@@ -219,6 +218,17 @@ export function decodeView(search: string): DecodedView {
         else filters.statuses = list;
         break;
       }
+      case "evid": {
+        const list = parseList<EvidenceTier>(value, EVIDENCE_TIERS);
+        if (list === null) bad(name, value, `evidence tiers are ${EVIDENCE_TIERS.join(", ")}`);
+        else filters.evidence = list;
+        break;
+      }
+      case "merge":
+        if (value === "1") options.mergeVehicles = true;
+        else if (value === "0") options.mergeVehicles = false;
+        else bad(name, value, "must be 0 or 1");
+        break;
       case "min": {
         const n = Number(value);
         if (value.trim() === "" || !Number.isFinite(n) || n < 0)
@@ -278,5 +288,5 @@ export function decodeView(search: string): DecodedView {
       }
     }
   }
-  return { view: { selection, filters, maxLength, tab, camera, stress }, ignored };
+  return { view: { selection, filters, maxLength, tab, camera, stress, options }, ignored };
 }

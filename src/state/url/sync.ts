@@ -8,7 +8,9 @@
  *   Back and Forward step through them; filters, tab and camera replace it.
  * - Back/Forward (popstate) apply the URL's view again.
  */
+import { hopKey } from "../../analysis/hops.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
+import type { GraphCommands } from "../graphCommands.ts";
 import { actions, type Selection, type Store, useStore } from "../store.ts";
 import { type ViewSelection, type ViewState, decodeView, encodeView } from "./codec.ts";
 
@@ -30,6 +32,7 @@ export function viewOfStore(s: Store): ViewState {
     tab: s.tab,
     camera: s.camera,
     stress: s.stress,
+    options: s.viewOptions,
   };
 }
 
@@ -62,7 +65,8 @@ export function resolveSelection(
       : { notice: `company "${sel.id}" is not in this dataset` };
   }
   if (sel.kind === "edge") {
-    const exists = s.dataset.deals.some((d) => d.from === sel.from && d.to === sel.to);
+    const key = hopKey(sel.from, sel.to);
+    const exists = s.analysis?.hops.some((h) => h.key === key) ?? false;
     return exists
       ? { selection: sel }
       : { notice: `there is no flow from "${sel.from}" to "${sel.to}" in this dataset` };
@@ -73,15 +77,24 @@ export function resolveSelection(
   }
   const loop = findLoop(s.analysis?.loops ?? [], sel.companies);
   if (!loop) return { notice: `no loop ${sel.companies.join(" → ")} with these filters` };
-  return { selection: { kind: "loop", loopId: loop.id, companies: loop.companies } };
+  return {
+    selection: {
+      kind: "loop",
+      loopId: loop.id,
+      companies: loop.companies,
+      hopKeys: loop.hopKeys,
+    },
+  };
 }
 
 /** Applies everything but the selection, which waits for the analysis. */
-function applyView(view: ViewState) {
+function applyView(view: ViewState, commands: GraphCommands) {
   actions.setFilters(view.filters);
+  actions.setViewOptions(view.options);
   actions.setLoopControls({ maxLength: view.maxLength });
   actions.setTabQuietly(view.tab);
-  actions.setCamera(view.camera, true);
+  actions.setCamera(view.camera);
+  if (view.camera) commands.moveCamera(view.camera);
   const known = new Set(useStore.getState().dataset.companies.map((c) => c.id));
   const unknown = view.stress.shocked.filter((id) => !known.has(id));
   if (unknown.length > 0) {
@@ -93,8 +106,10 @@ function applyView(view: ViewState) {
 }
 
 function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
+  // NOTE: loops and flows are checked against the analysis, so they wait for it.
   const ready = (s: Store) =>
-    sel.kind !== "loop" || (s.analysisStatus === "done" && s.analysis !== null);
+    (sel.kind !== "loop" && sel.kind !== "edge") ||
+    (s.analysisStatus === "done" && s.analysis !== null);
   const apply = (s: Store) => {
     const r = resolveSelection(s, sel);
     if ("notice" in r) actions.addNotice(`Ignored from the link: ${r.notice}.`);
@@ -111,12 +126,15 @@ function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
   });
 }
 
-/** Starts two-way sync between the URL and the store. Returns a stop function. */
-export function startUrlSync(): () => void {
+/**
+ * Starts two-way sync between the URL and the store; a link's camera is sent
+ * to the graph through `commands`. Returns a stop function.
+ */
+export function startUrlSync(commands: GraphCommands): () => void {
   let applying = true;
   const start = decodeView(window.location.search);
   for (const note of start.ignored) actions.addNotice(`Ignored from the link: ${note}.`);
-  applyView(start.view);
+  applyView(start.view, commands);
   applySelectionWhenReady(start.view.selection, () => {
     applying = false;
     write(useStore.getState(), true);
@@ -139,7 +157,7 @@ export function startUrlSync(): () => void {
   const onPop = () => {
     applying = true;
     const { view } = decodeView(window.location.search);
-    applyView(view);
+    applyView(view, commands);
     applySelectionWhenReady(view.selection, () => {
       applying = false;
       lastSelection = useStore.getState().selection;

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import type { MouseCoords, SigmaEdgeEventPayload } from "sigma/types";
 import { formatDealAmount } from "../../domain/money.ts";
-import { hopKey } from "../../graph/buildGraph.ts";
+import { hopKey } from "../../analysis/hops.ts";
 import { DEAL_TYPE_COLORS, DEAL_TYPE_LABELS } from "../../graph/palette.ts";
 import { nameOf, selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";

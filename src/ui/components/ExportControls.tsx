@@ -2,12 +2,11 @@
  * Export controls for the app header: "Export PNG", "Export SVG" and an options
  * popover (resolution, background). Exports what is highlighted: the selected
  * loop, company or flow, else the filtered graph. Needs no props: it reads the
- * store and the on-screen sigma registered by GraphView. The options persist
+ * store and the on-screen sigma from the app's SigmaContext. The options persist
  * in localStorage, not in the store. Above EXPORT_WARN_EDGES flows a warning
  * shows, and the export still runs.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { getActiveRenderer } from "../../graph/export/activeRenderer.ts";
 import { exportHighlighted } from "../../graph/export/exportImage.ts";
 import {
   DEFAULT_EXPORT_OPTIONS,
@@ -19,7 +18,9 @@ import {
   resolveExportOptions,
 } from "../../graph/export/options.ts";
 import { countExportEdges } from "../../graph/export/subgraph.ts";
-import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
+import type { Hop } from "../../analysis/hops.ts";
+import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
+import { type FlowSigma, useOptionalSigma } from "../controllers/sigmaContext.ts";
 import { selectStressResult } from "../../state/stressSelectors.ts";
 import { buildStressOverlay } from "../../graph/stressStyle.ts";
 import { formatUsdBn } from "../../domain/money.ts";
@@ -28,6 +29,7 @@ import { type Store, useStore } from "../../state/store.ts";
 import "./export.css";
 
 const STORAGE_KEY = "ouroboros:export-options";
+const NO_HOPS: readonly Hop[] = [];
 const BACKGROUND_LABELS = { white: "White", transparent: "Transparent" } as const;
 
 function loadOptions(): ExportOptions {
@@ -87,10 +89,10 @@ function stressForExport(state: Store) {
 
 /** Exports, downloads and says what happened; never throws. */
 async function exportAndDownload(
+  sigma: FlowSigma | null,
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<{ status: Status; metrics: ExportMetrics | null }> {
-  const sigma = getActiveRenderer();
   if (!sigma) {
     return {
       status: { kind: "error", text: "The graph is not drawn yet; try again in a moment." },
@@ -105,6 +107,7 @@ async function exportAndDownload(
       sigma,
       selection,
       dataset,
+      loop: selectSelectedLoop(state),
       format,
       options,
       stress: stressForExport(state),
@@ -140,8 +143,9 @@ export function ExportControls() {
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const selection = useStore((s) => s.selection);
-  const deals = useStore(selectFilteredDeals);
-  const edgeCount = useMemo(() => countExportEdges(deals, selection), [deals, selection]);
+  const hops = useStore((s) => s.analysis?.hops ?? NO_HOPS);
+  const sigma = useOptionalSigma();
+  const edgeCount = useMemo(() => countExportEdges(hops, selection), [hops, selection]);
   const tooMany = edgeCount > EXPORT_WARN_EDGES;
 
   useEffect(() => {
@@ -170,7 +174,7 @@ export function ExportControls() {
     setStatus({ kind: "busy", format });
     // Let "Exporting…" paint before the synchronous drawing starts.
     await new Promise((resolve) => setTimeout(resolve, 30));
-    const outcome = await exportAndDownload(format, options);
+    const outcome = await exportAndDownload(sigma, format, options);
     if (outcome.metrics) setMetrics(outcome.metrics);
     setStatus(outcome.status);
   };

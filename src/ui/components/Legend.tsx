@@ -1,6 +1,6 @@
 /**
- * Graph legend: node colours (company kinds on screen), edge colours (deal
- * types among the filtered deals), and how to read thickness, fading and
+ * Graph legend: node colours (company kinds on screen), edge colours (the
+ * main deal type of each drawn flow), and how to read thickness, fading and
  * arrows. Each colour sits next to its text label, so colour is never the only
  * cue. Collapsible; starts closed on narrow screens.
  */
@@ -12,7 +12,8 @@ import {
   DEAL_TYPE_COLORS,
   DEAL_TYPE_LABELS,
 } from "../../graph/palette.ts";
-import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
+import type { Hop } from "../../analysis/hops.ts";
+import { selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
 import {
   FAILED_FLOW_COLOR,
@@ -24,8 +25,11 @@ import "./legend.css";
 
 const WIDE_SCREEN_PX = 700;
 
+const NO_HOPS: readonly Hop[] = [];
+
 export function Legend() {
-  const deals = useStore(selectFilteredDeals);
+  const hops = useStore((s) => s.analysis?.hops ?? NO_HOPS);
+  const countsNonLive = useStore((s) => s.analysis?.countsNonLive ?? false);
   const stressActive = useStore((s) => s.stress.shocked.length > 0);
   const { companyById } = useStore(selectLookups);
   const kindsId = useId();
@@ -36,9 +40,9 @@ export function Legend() {
   const { kinds, types } = useMemo(() => {
     const kindSet = new Set<string>();
     const typeSet = new Set<string>();
-    for (const d of deals) {
-      typeSet.add(d.type);
-      for (const id of [d.from, d.to]) {
+    for (const h of hops) {
+      typeSet.add(h.dominantType);
+      for (const id of [h.from, h.to]) {
         const kind = companyById.get(id)?.kind;
         if (kind) kindSet.add(kind);
       }
@@ -47,7 +51,7 @@ export function Legend() {
       kinds: COMPANY_KINDS.filter((k) => kindSet.has(k)),
       types: DEAL_TYPES.filter((t) => typeSet.has(t)),
     };
-  }, [deals, companyById]);
+  }, [hops, companyById]);
 
   return (
     <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -132,6 +136,12 @@ export function Legend() {
           <span className="legend__line legend__line--faded" aria-hidden="true" />
           Thin, faded: amount undisclosed
         </li>
+        {countsNonLive && (
+          <li>
+            <span className="legend__line legend__line--history" aria-hidden="true" />
+            Faint: only superseded or cancelled deals
+          </li>
+        )}
       </ul>
     </details>
   );

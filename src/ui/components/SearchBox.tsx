@@ -9,6 +9,7 @@ import { actions, useStore } from "../../state/store.ts";
 import { nextActiveIndex, scrollIntoViewIfSupported } from "./listKeys.ts";
 import { rankCompanies } from "./searchCompanies.ts";
 import "./components.css";
+import { useSelectAndFocus } from "../controllers/sigmaContext.ts";
 
 const MAX_RESULTS = 8;
 
@@ -25,6 +26,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /** The company search combobox. */
 export function SearchBox() {
+  const selectAndFocus = useSelectAndFocus();
   const companies = useStore((s) => s.dataset.companies);
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -60,7 +62,7 @@ export function SearchBox() {
     setQuery(company.name);
     setOpen(false);
     setActiveIndex(-1);
-    actions.selectCompany(company.id, { focus: true, openDetails: true });
+    selectAndFocus(company.id, { openDetails: true });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

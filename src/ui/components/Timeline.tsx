@@ -4,11 +4,10 @@
  * number of loops. The slider sets the "announced to" filter, so loops, risk
  * and the stress test recompute for the window, and the date is in the URL.
  */
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { DEFAULT_DEAL_FILTERS, filterDeals } from "../../analysis/filterDeals.ts";
-import { type TimelinePoint, buildTimeline, timelineMonths } from "../../analysis/timeline.ts";
+import { useEffect, useId, useRef, useState } from "react";
+import type { TimelinePoint } from "../../analysis/timeline.ts";
 import { formatUsdBn } from "../../domain/money.ts";
-import { DEAL_TYPES, type Deal } from "../../domain/schema.ts";
+import { DEAL_TYPES } from "../../domain/schema.ts";
 import { DEAL_TYPE_COLORS, DEAL_TYPE_LABELS } from "../../graph/palette.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
@@ -16,8 +15,6 @@ import "./timeline.css";
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 const MONTH_MS = 900;
-/** Above this many deals the chart skips the per-month loop count. */
-const LOOP_COUNT_MAX_DEALS = 3000;
 
 const monthLabel = (m: string) =>
   new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-US", {
@@ -75,33 +72,17 @@ function Chart({ points, index }: { points: readonly TimelinePoint[]; index: num
   );
 }
 
+const NO_MONTHS: readonly string[] = [];
+const NO_POINTS: readonly TimelinePoint[] = [];
+
+/** The pipeline's timeline: months of the whole dataset, points for every filter but the dates. */
 function useTimelinePoints(): {
-  months: string[];
-  points: TimelinePoint[];
-  deals: readonly Deal[];
+  months: readonly string[];
+  points: readonly TimelinePoint[];
 } {
-  const dataset = useStore((s) => s.dataset);
-  const filters = useStore((s) => s.filters);
-  const maxLength = useStore((s) => s.loopControls.maxLength);
-  const undated = useMemo(
-    () => ({ ...filters, dateFrom: null, dateTo: null }),
-    // NOTE: every filter but the dates; the slider itself moves dateTo.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters.types, filters.statuses, filters.minAmountUsdBn, filters.includeUndisclosed],
-  );
-  return useMemo(() => {
-    const deals = filterDeals(dataset.deals, { ...DEFAULT_DEAL_FILTERS, ...undated });
-    const months = timelineMonths(dataset.deals);
-    const points =
-      deals.length > LOOP_COUNT_MAX_DEALS
-        ? []
-        : buildTimeline(
-            deals,
-            maxLength,
-            dataset.companies.map((c) => c.id),
-          );
-    return { months, points, deals };
-  }, [dataset, undated, maxLength]);
+  const months = useStore((s) => s.analysis?.timeline?.months ?? NO_MONTHS);
+  const points = useStore((s) => s.analysis?.timeline?.points ?? NO_POINTS);
+  return { months, points };
 }
 
 export function Timeline() {

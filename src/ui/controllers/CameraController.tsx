@@ -1,16 +1,16 @@
 /**
- * Camera controller (renders nothing): frames the selected loop, focuses the
- * company asked for (`focusRequest`), fits the whole graph on `fitRequest`
- * (dragged nodes included), and starts each new layout fully fitted.
+ * Camera controller (renders nothing): frames the selected loop, answers the
+ * `focus` and `fit` graph commands (fit takes in dragged nodes too), and
+ * starts each new layout fully fitted.
  */
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type { CameraState } from "sigma/types";
 import type { FlowGraph } from "../../graph/buildGraph.ts";
 import { cameraStateToFit, cameraStateToFocus } from "../../graph/camera.ts";
 import { LARGE_GRAPH_NODES } from "../../graph/settings.ts";
 import { useStore } from "../../state/store.ts";
 import { frameFullGraph } from "./frame.ts";
-import { type FlowSigma, useSigma } from "./sigmaContext.ts";
+import { type FlowSigma, useGraphCommands, useSigma } from "./sigmaContext.ts";
 
 const ANIMATION_MS = 500;
 
@@ -36,10 +36,7 @@ export function CameraController({ ready, fullGraph }: { ready: boolean; fullGra
   const loopCompanies = useStore((s) =>
     s.selection.kind === "loop" ? s.selection.companies : null,
   );
-  const focusRequest = useStore((s) => s.focusRequest);
-  const fitRequest = useStore((s) => s.fitRequest);
-  const handledFocus = useRef<number | null>(null);
-  const handledFit = useRef(fitRequest);
+  const commands = useGraphCommands();
 
   useEffect(() => {
     if (ready) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -52,19 +49,19 @@ export function CameraController({ ready, fullGraph }: { ready: boolean; fullGra
   }, [sigma, ready, loopCompanies]);
 
   useEffect(() => {
-    if (!ready || !focusRequest || handledFocus.current === focusRequest.seq) return;
-    handledFocus.current = focusRequest.seq;
-    const target = cameraStateToFocus(sigma, focusRequest.id);
-    if (target) moveCamera(sigma, target);
-  }, [sigma, ready, focusRequest]);
-
-  useEffect(() => {
-    if (fitRequest === handledFit.current) return;
-    handledFit.current = fitRequest;
-    // Dragged nodes may have left the frame: take them in before fitting.
-    if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
-    moveCamera(sigma, { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-  }, [sigma, fitRequest, fullGraph]);
+    if (!ready) return;
+    return commands.attach({
+      focus(companyId) {
+        const target = cameraStateToFocus(sigma, companyId);
+        if (target) moveCamera(sigma, target);
+      },
+      fit() {
+        // Dragged nodes may have left the frame: take them in before fitting.
+        if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
+        moveCamera(sigma, { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      },
+    });
+  }, [sigma, ready, fullGraph, commands]);
 
   return null;
 }

@@ -1,17 +1,18 @@
 /**
  * Camera sync controller (renders nothing): keeps the store's `camera` (which
- * the URL carries) in step with sigma's camera, and moves sigma's camera when
- * the store asks (`cameraRequest`, e.g. a shared link being opened).
+ * the URL carries) in step with sigma's camera, and answers the `moveCamera`
+ * graph command (e.g. a shared link being opened).
  *
- * The fitted default view is reported as null, so links stay short. A request
- * waits until the graph is drawn and the analysis has settled, because the
- * link's selection is restored then and framing a loop would move the camera;
- * the request is applied after that, so the link's camera wins.
+ * The fitted default view is reported as null, so links stay short. The
+ * command is answered only once the graph is drawn and the analysis has
+ * settled (earlier calls wait in the command hub), because the link's
+ * selection is restored then and framing a loop would move the camera; so the
+ * link's camera wins.
  */
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { type ViewCamera, roundCamera } from "../../state/url/codec.ts";
 import { actions, useStore } from "../../state/store.ts";
-import { useSigma } from "./sigmaContext.ts";
+import { useGraphCommands, useSigma } from "./sigmaContext.ts";
 
 /** Quiet time after the last camera move before it is reported. */
 const REPORT_DELAY_MS = 300;
@@ -21,11 +22,10 @@ const sameCamera = (a: ViewCamera | null, b: ViewCamera | null) =>
 
 export function CameraSyncController({ ready }: { ready: boolean }) {
   const sigma = useSigma();
-  const cameraRequest = useStore((s) => s.cameraRequest);
+  const commands = useGraphCommands();
   const analysisSettled = useStore(
     (s) => s.analysisStatus === "done" || s.analysisStatus === "error",
   );
-  const handledRequest = useRef(0);
 
   useEffect(() => {
     if (!ready) return;
@@ -49,14 +49,15 @@ export function CameraSyncController({ ready }: { ready: boolean }) {
   }, [sigma, ready]);
 
   useEffect(() => {
-    if (!ready || !analysisSettled || cameraRequest === handledRequest.current) return;
-    handledRequest.current = cameraRequest;
-    const target = useStore.getState().camera;
-    if (!target) return;
-    // NOTE: a new animation cancels one in progress (a loop being framed);
-    // with a 1 ms duration it lands on the next frame.
-    void sigma.getCamera().animate({ ...target, angle: 0 }, { duration: 1 });
-  }, [sigma, ready, analysisSettled, cameraRequest]);
+    if (!ready || !analysisSettled) return;
+    return commands.attach({
+      moveCamera(target) {
+        // NOTE: a new animation cancels one in progress (a loop being framed);
+        // with a 1 ms duration it lands on the next frame.
+        void sigma.getCamera().animate({ ...target, angle: 0 }, { duration: 1 });
+      },
+    });
+  }, [sigma, ready, analysisSettled, commands]);
 
   return null;
 }

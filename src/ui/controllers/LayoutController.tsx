@@ -1,7 +1,7 @@
 /**
  * Layout controller (renders nothing): gives the full dataset graph its
  * positions (from the cache, or by running the layout) and re-runs the layout
- * when the store's `layoutRequest` is bumped. Positions live on the full graph;
+ * when the `relayout` graph command is called. Positions live on the full graph;
  * each layout tick is copied onto the graph sigma draws, so the run animates.
  */
 import { useEffect, useRef } from "react";
@@ -14,10 +14,10 @@ import {
   relaxLayoutSync,
 } from "../../graph/layout.ts";
 import { applyPositions, copyPositions } from "../../graph/positions.ts";
-import { actions, useStore } from "../../state/store.ts";
+import { actions } from "../../state/store.ts";
 import { frameFullGraph } from "./frame.ts";
 import { loadLayout, saveLayout } from "./layoutStorage.ts";
-import { type FlowSigma, useSigma } from "./sigmaContext.ts";
+import { type FlowSigma, useGraphCommands, useSigma } from "./sigmaContext.ts";
 
 /** Wall-time safety cap of a worker run; iteration counts normally stop it well before. */
 export const MAX_LAYOUT_MS = 3000;
@@ -68,9 +68,8 @@ export function LayoutController(props: {
 }) {
   const { fullGraph, onPositioned } = props;
   const sigma = useSigma();
-  const layoutRequest = useStore((s) => s.layoutRequest);
+  const commands = useGraphCommands();
   const runRef = useRef<ForceLayoutRun | null>(null);
-  const handledRequest = useRef(layoutRequest);
 
   const launch = (fromCurrent: boolean) => {
     runRef.current?.stop();
@@ -86,7 +85,7 @@ export function LayoutController(props: {
       actions.setLayoutRunning(false);
       onPositioned(fullGraph);
       // A re-run moves everything: show all of it.
-      if (fromCurrent) actions.requestFit();
+      if (fromCurrent) commands.fit();
     });
   };
   const launchRef = useRef(launch);
@@ -113,11 +112,7 @@ export function LayoutController(props: {
     };
   }, [sigma, fullGraph, onPositioned]);
 
-  useEffect(() => {
-    if (layoutRequest === handledRequest.current) return;
-    handledRequest.current = layoutRequest;
-    launchRef.current(true);
-  }, [layoutRequest]);
+  useEffect(() => commands.attach({ relayout: () => launchRef.current(true) }), [commands]);
 
   return null;
 }

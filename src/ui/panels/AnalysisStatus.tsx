@@ -1,10 +1,10 @@
 /** The analysis a panel shows, and the status line it shows while there is none. */
-import type { AnalysisResult } from "../../analysis/analyzeDataset.ts";
+import type { PipelineResult } from "../../analysis/pipeline.ts";
 import { useStore } from "../../state/store.ts";
 import "./panels.css";
 
 /** The current analysis, or null while it is missing or re-running. */
-export function useReadyAnalysis(): AnalysisResult | null {
+export function useReadyAnalysis(): PipelineResult | null {
   return useStore((s) => (s.analysisStatus === "running" ? null : s.analysis));
 }
 

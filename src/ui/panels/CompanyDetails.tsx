@@ -1,7 +1,9 @@
 /** Details of one company: its money in and out by counterparty, its loops and its facts. */
 import { useMemo } from "react";
 import type { CompanyConcentration, CounterpartyFlow } from "../../analysis/concentration.ts";
-import { roundTripText } from "../../analysis/loops.ts";
+import { formatRoundTrip } from "../../analysis/hops.ts";
+import { formatDealAmount } from "../../domain/money.ts";
+import type { Company, Deal } from "../../domain/schema.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { type SortableColumn, SortableTable } from "../components/SortableTable.tsx";
@@ -90,6 +92,68 @@ function Flows({ entry, nameOf }: { entry: CompanyConcentration; nameOf: (id: st
   );
 }
 
+/**
+ * A vehicle's sponsors and the flows between them (which drop out when
+ * vehicles are merged into their sponsors), or a sponsor's vehicles.
+ */
+function VehicleInfo({
+  company,
+  nameOf,
+}: {
+  readonly company: Company;
+  readonly nameOf: (id: string) => string;
+}) {
+  const dataset = useStore((s) => s.dataset);
+  const merged = useStore((s) => s.viewOptions.mergeVehicles);
+  const vehicles = useMemo(
+    () => dataset.companies.filter((c) => c.kind === "vehicle" && c.sponsors?.includes(company.id)),
+    [dataset, company.id],
+  );
+  const internal = useMemo((): Deal[] => {
+    if (company.kind !== "vehicle" || !company.sponsors) return [];
+    const sponsors = new Set(company.sponsors);
+    return dataset.deals.filter(
+      (d) =>
+        (d.from === company.id && sponsors.has(d.to)) ||
+        (d.to === company.id && sponsors.has(d.from)),
+    );
+  }, [dataset, company]);
+  if (company.kind !== "vehicle" && vehicles.length === 0) return null;
+  return (
+    <section className="vehicle-info">
+      {company.kind === "vehicle" && company.sponsors && (
+        <p>
+          A vehicle (SPV, joint venture or fund) sponsored by{" "}
+          {company.sponsors.map(nameOf).join(", ")}
+          {merged ? `; drawn as ${nameOf(company.sponsors[0]!)} while vehicles are merged.` : "."}
+        </p>
+      )}
+      {vehicles.length > 0 && (
+        <p>
+          Sponsor of {vehicles.map((v) => v.name).join(", ")}
+          {merged ? ", merged into this company in the current view." : "."}
+        </p>
+      )}
+      {internal.length > 0 && (
+        <>
+          <h3>Flows with its sponsors</h3>
+          <p className="muted">
+            These leave the view when vehicles are merged into their sponsors.
+          </p>
+          <ul>
+            {internal.map((d) => (
+              <li key={d.id}>
+                {nameOf(d.from)} → {nameOf(d.to)}: {d.type},{" "}
+                {formatDealAmount(d.amountUsdBn, d.amountQualifier)} ({d.status})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** The selected company. */
 export function CompanyDetails({ id }: { readonly id: string }) {
   const analysis = useReadyAnalysis();
@@ -113,6 +177,7 @@ export function CompanyDetails({ id }: { readonly id: string }) {
         {company?.kind ?? "unknown company"}
         {company?.description && ` — ${company.description}`}
       </p>
+      {company && <VehicleInfo company={company} nameOf={nameOf} />}
       {!analysis ? (
         <AnalysisStatus />
       ) : (
@@ -133,9 +198,9 @@ export function CompanyDetails({ id }: { readonly id: string }) {
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() => actions.selectLoop(loop.id, loop.companies)}
+                      onClick={() => actions.selectLoop(loop)}
                     >
-                      {loopPathText(loop.companies, nameOf)} · {roundTripText(loop)}
+                      {loopPathText(loop.companies, nameOf)} · round trip {formatRoundTrip(loop)}
                     </button>
                   </li>
                 ))}

@@ -1,7 +1,9 @@
 /** One deal with every figure it states, its discrepancy notes and its sources. */
 import type { ReactNode } from "react";
 import { formatDealAmount } from "../../domain/money.ts";
-import type { Deal } from "../../domain/schema.ts";
+import type { Deal, EvidenceTier } from "../../domain/schema.ts";
+import { selectLookups } from "../../state/selectors.ts";
+import { actions, useStore } from "../../state/store.ts";
 import { SourceList } from "../components/SourceList.tsx";
 import { formatPartialDate } from "./format.ts";
 import { TypeTag } from "./TypeTag.tsx";
@@ -23,7 +25,70 @@ export function Heading({
   return <Tag id={id}>{children}</Tag>;
 }
 
-/** A deal's card: type, amount, dates, status, description, notes and sources. */
+/** What each evidence tier means, for readers. */
+export const EVIDENCE_LABELS: Readonly<Record<EvidenceTier, string>> = {
+  filing: "filing or company release",
+  reported: "reported by a named outlet",
+  estimate: "an outlet's or analyst's estimate",
+  inferred: "inferred from a general statement",
+};
+
+/** One deal named in a line: "Nvidia → OpenAI, up to $100 bn (2025-09)", as a link to its flow. */
+function DealLink({ deal }: { readonly deal: Deal }) {
+  const companyById = useStore((s) => selectLookups(s).companyById);
+  const name = (id: string) => companyById.get(id)?.name ?? id;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => actions.selectEdge(deal.from, deal.to, { openDetails: true })}
+    >
+      {name(deal.from)} → {name(deal.to)}, {deal.type},{" "}
+      {formatDealAmount(deal.amountUsdBn, deal.amountQualifier)}
+      {deal.announced ? ` (${deal.announced})` : ""}, {deal.status}
+    </button>
+  );
+}
+
+/** Where a deal sits in its history and its arrangement. */
+function Lineage({ deal }: { readonly deal: Deal }) {
+  const { dealById, dealsByArrangement, supersededDealsOf } = useStore(selectLookups);
+  const replacement = deal.supersededBy ? dealById.get(deal.supersededBy) : undefined;
+  const replaced = supersededDealsOf.get(deal.id) ?? [];
+  const legs = deal.arrangementId ? (dealsByArrangement.get(deal.arrangementId) ?? []) : [];
+  const others = legs.filter((d) => d.id !== deal.id);
+  if (!replacement && replaced.length === 0 && others.length === 0) return null;
+  return (
+    <ul className="deal-lineage">
+      {replacement && (
+        <li>
+          Superseded by <DealLink deal={replacement} />: history, not money; left out of every
+          figure unless ticked in Filters.
+        </li>
+      )}
+      {deal.status === "cancelled" && <li>Cancelled: left out of every figure.</li>}
+      {replaced.map((d) => (
+        <li key={d.id}>
+          Replaces <DealLink deal={d} />
+        </li>
+      ))}
+      {others.length > 0 && (
+        <li>
+          Part of an arrangement with {legs.length} legs:
+          <ul>
+            {others.map((d) => (
+              <li key={d.id}>
+                <DealLink deal={d} />
+              </li>
+            ))}
+          </ul>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** A deal's card: type, amount, dates, status, evidence, lineage, description, notes and sources. */
 export function DealCard({
   deal,
   level = 3,
@@ -32,7 +97,7 @@ export function DealCard({
   readonly level?: HeadingLevel;
 }) {
   return (
-    <article className="deal-card">
+    <article className="deal-card" data-status={deal.status}>
       <Heading level={level}>
         <TypeTag type={deal.type} /> {formatDealAmount(deal.amountUsdBn, deal.amountQualifier)}
       </Heading>
@@ -55,7 +120,12 @@ export function DealCard({
         )}
         <dt>Status</dt>
         <dd>{deal.status}</dd>
+        <dt>Evidence</dt>
+        <dd>
+          {deal.evidence}: {EVIDENCE_LABELS[deal.evidence]}
+        </dd>
       </dl>
+      <Lineage deal={deal} />
       <p>{deal.description}</p>
       {deal.notes.length > 0 && (
         <div className="discrepancy-notes">

@@ -1,18 +1,30 @@
-/** Details of one flow (payer → payee): every filtered deal on it, with its sources. */
+/** Details of one flow (payer → payee): every deal the analysis folded into it, with its sources. */
 import { useMemo } from "react";
-import { dealsOfHop, selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
+import { evidenceNote, hopKey } from "../../analysis/hops.ts";
+import type { Deal } from "../../domain/schema.ts";
+import { selectHopsByKey, selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
+import { useGraphCommands } from "../controllers/sigmaContext.ts";
 import { DealCard } from "./DealCard.tsx";
 import { plural } from "./format.ts";
 import "./panels.css";
 
-/** The deals of the selected flow among the filtered deals. */
+/** The deals of the selected flow, as the analysis folded them. */
 export function EdgeDetails({ from, to }: { readonly from: string; readonly to: string }) {
-  const deals = useStore(selectFilteredDeals);
-  const companyById = useStore((s) => selectLookups(s).companyById);
-  const hopDeals = useMemo(() => dealsOfHop(deals, from, to), [deals, from, to]);
+  const hop = useStore((s) => selectHopsByKey(s).get(hopKey(from, to)));
+  const { companyById, dealById } = useStore(selectLookups);
+  const commands = useGraphCommands();
+  const hopDeals = useMemo(
+    () => (hop?.dealIds ?? []).map((id) => dealById.get(id)).filter((d): d is Deal => !!d),
+    [hop, dealById],
+  );
   const fromName = companyById.get(from)?.name ?? from;
   const toName = companyById.get(to)?.name ?? to;
+  const evidence = hop ? evidenceNote([hop]) : "";
+  const about = (id: string) => {
+    actions.selectCompany(id, { openDetails: true });
+    commands.focus(id);
+  };
   return (
     <>
       <h2 className="panel-title">
@@ -20,19 +32,14 @@ export function EdgeDetails({ from, to }: { readonly from: string; readonly to: 
       </h2>
       <p className="muted">
         Money flows from {fromName} (payer) to {toName} (payee): {plural(hopDeals.length, "deal")}{" "}
-        with the current filters.
+        with the current filters{hop ? `, ${hop.label} in all` : ""}.
+        {evidence && ` This flow ${evidence}.`}
       </p>
       <div className="button-row">
-        <button
-          type="button"
-          onClick={() => actions.selectCompany(from, { focus: true, openDetails: true })}
-        >
+        <button type="button" onClick={() => about(from)}>
           About {fromName}
         </button>
-        <button
-          type="button"
-          onClick={() => actions.selectCompany(to, { focus: true, openDetails: true })}
-        >
+        <button type="button" onClick={() => about(to)}>
           About {toName}
         </button>
       </div>

@@ -1,6 +1,6 @@
 /** The filters tab: which deals the graph, the loops and the risk analysis see. */
 import { useId } from "react";
-import { DEAL_STATUSES, DEAL_TYPES } from "../../domain/schema.ts";
+import { DEAL_STATUSES, DEAL_TYPES, EVIDENCE_TIERS } from "../../domain/schema.ts";
 import { selectFilteredDeals } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { NumberField } from "./NumberField.tsx";
@@ -54,6 +54,10 @@ export function FiltersPanel() {
   const filters = useStore((s) => s.filters);
   const shown = useStore((s) => selectFilteredDeals(s).length);
   const total = useStore((s) => s.dataset.deals.length);
+  const mergeVehicles = useStore((s) => s.viewOptions.mergeVehicles);
+  const hasVehicles = useStore((s) => s.dataset.companies.some((c) => c.kind === "vehicle"));
+  const mergeId = useId();
+  const statusHintId = useId();
   const titleId = useId();
   const fromId = useId();
   const toId = useId();
@@ -64,7 +68,7 @@ export function FiltersPanel() {
         Filters
       </h2>
       <p className="filter-count" aria-live="polite">
-        {shown} of {total} deals shown
+        {shown} of {total} deals counted
       </p>
       <CheckboxGroup
         legend="Deal types"
@@ -79,6 +83,30 @@ export function FiltersPanel() {
         checked={filters.statuses}
         onChange={(statuses) => actions.setFilters({ statuses })}
       />
+      <p id={statusHintId} className="field-hint muted">
+        Superseded and cancelled deals are history, not money: ticked, they are drawn faint and
+        counted in every total, loop and flag.
+      </p>
+      <CheckboxGroup
+        legend="Evidence"
+        all={EVIDENCE_TIERS}
+        checked={filters.evidence}
+        onChange={(evidence) => actions.setFilters({ evidence })}
+      />
+      <div className="field field-check">
+        <input
+          id={mergeId}
+          type="checkbox"
+          checked={mergeVehicles}
+          onChange={(e) => actions.setViewOptions({ mergeVehicles: e.target.checked })}
+        />
+        <label htmlFor={mergeId}>Merge vehicles into their sponsors</label>
+        <span className="field-hint muted">
+          {hasVehicles
+            ? "Draws each SPV, joint venture or fund as its lead sponsor; flows between a sponsor and its own vehicle leave the view."
+            : "This dataset has no vehicles."}
+        </span>
+      </div>
       <NumberField
         label="Minimum amount ($ bn)"
         value={filters.minAmountUsdBn}

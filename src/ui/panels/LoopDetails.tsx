@@ -1,10 +1,10 @@
 /** Details of one loop: each hop with its deals and their sources. */
-import { roundTripText } from "../../analysis/loops.ts";
+import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
 import { DealCard } from "./DealCard.tsx";
-import { formatHopAmount, loopPathText } from "./format.ts";
+import { loopPathText } from "./format.ts";
 import "./panels.css";
 
 /** The selected loop, hop by hop. */
@@ -42,16 +42,22 @@ export function LoopDetails({
     <>
       {title}
       <p>
-        <strong>{roundTripText(loop)}</strong>{" "}
+        <strong>Round trip {formatRoundTrip(loop)}</strong>{" "}
         <span className="muted">
           (the smallest hop; undisclosed amounts count as 0). Amounts are announced commitments, not
-          cash paid.
+          cash paid; superseded and cancelled deals are left out unless ticked in Filters.
         </span>
       </p>
+      {evidenceNote(loop.hops) && (
+        <p className="panel-note" role="note">
+          This loop {evidenceNote(loop.hops)}: a general statement or an estimate, not a reported
+          deal.
+        </p>
+      )}
       {loop.hops.map((hop) => (
-        <section key={`${hop.from}>${hop.to}`} className="loop-hop">
+        <section key={hop.key} className="loop-hop">
           <h3>
-            {nameOf(hop.from)} → {nameOf(hop.to)}: {formatHopAmount(hop)}
+            {nameOf(hop.from)} → {nameOf(hop.to)}: {hop.label}
           </h3>
           {hop.dealIds.map((id) => {
             const deal = dealById.get(id);

@@ -4,12 +4,13 @@
  * with a way to its deals and sources.
  */
 import { type KeyboardEvent, useId, useRef, useState } from "react";
-import { type LoopReport, roundTripText } from "../../analysis/loops.ts";
+import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
+import type { LoopReport } from "../../analysis/loops.ts";
 import { nameOf, selectLookups, selectVisibleLoops } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { nextActiveIndex, scrollIntoViewIfSupported } from "../components/listKeys.ts";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
-import { formatHopAmount, loopPathText, plural } from "./format.ts";
+import { loopPathText, plural } from "./format.ts";
 import { NumberField } from "./NumberField.tsx";
 import { TypeTag } from "./TypeTag.tsx";
 import "./panels.css";
@@ -81,6 +82,7 @@ function LoopOption({
   onClick: () => void;
 }) {
   const classes = ["loop-option", selected && "selected", active && "active"].filter(Boolean);
+  const evidence = evidenceNote(loop.hops);
   return (
     <li
       id={id}
@@ -91,7 +93,7 @@ function LoopOption({
     >
       <span className="loop-path">{loopPathText(loop.companies, nameOf)}</span>
       {" · "}
-      <span className="loop-amount">{roundTripText(loop)}</span>{" "}
+      <span className="loop-amount">round trip {formatRoundTrip(loop)}</span>{" "}
       <span className="loop-meta">
         {plural(loop.hops.length, "hop")}
         {" · "}
@@ -101,6 +103,13 @@ function LoopOption({
             <TypeTag type={type} count={count} />
           </span>
         ))}
+        {evidence && <span className="loop-evidence"> · {evidence}</span>}
+        {loop.nonLiveDeals > 0 && (
+          <span className="loop-history">
+            {" "}
+            · counts {plural(loop.nonLiveDeals, "replaced or cancelled deal")}
+          </span>
+        )}
       </span>
     </li>
   );
@@ -126,7 +135,7 @@ function LoopList() {
 
   const select = (loop: LoopReport) => {
     setActiveId(loop.id);
-    actions.selectLoop(loop.id, loop.companies);
+    actions.selectLoop(loop);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const next = nextActiveIndex(e.key, activeIndex, shown.length);
@@ -146,10 +155,17 @@ function LoopList() {
       <p className="loop-count" aria-live="polite">
         {plural(loops.length, "loop")}
         {loops.length !== total && ` of ${total.toLocaleString("en-US")}`}
-        {analysis.truncated && " (truncated)"}
+        {analysis.loopsFound > total &&
+          ` (the ${total.toLocaleString("en-US")} largest of ${analysis.loopsFound.toLocaleString("en-US")} found)`}
+        {analysis.truncated && "; the search stopped early, so more may exist"}
         {loops.length > shown.length &&
           ` · showing the first ${shown.length}; raise the minimum round trip to narrow the list`}
       </p>
+      {analysis.countsNonLive && (
+        <p className="panel-note" role="note">
+          Superseded or cancelled deals are ticked in Filters, so these loops count them.
+        </p>
+      )}
       {shown.length === 0 ? (
         <p className="muted">No loops with these filters.</p>
       ) : (
@@ -182,7 +198,7 @@ function LoopList() {
 function SelectedLoopHops() {
   const analysis = useReadyAnalysis();
   const loopId = useStore((s) => (s.selection.kind === "loop" ? s.selection.loopId : null));
-  const { companyById, dealById } = useStore(selectLookups);
+  const { companyById } = useStore(selectLookups);
   const headingId = useId();
   const loop = loopId === null ? undefined : analysis?.loops.find((l) => l.id === loopId);
   if (!loop) return null;
@@ -193,11 +209,11 @@ function SelectedLoopHops() {
       <ol>
         {loop.hops.map((hop) => {
           const flow = `${nameOfId(hop.from)} → ${nameOfId(hop.to)}`;
-          const types = [...new Set(hop.dealIds.map((id) => dealById.get(id)?.type ?? "other"))];
+          const evidence = evidenceNote([hop]);
           return (
-            <li key={`${hop.from}>${hop.to}`}>
+            <li key={hop.key}>
               <span>
-                {flow}: {formatHopAmount(hop)} ({types.join(", ")})
+                {flow}: {hop.label} ({hop.types.join(", ")}){evidence && ` · ${evidence}`}
               </span>{" "}
               <button
                 type="button"

@@ -11,11 +11,12 @@ import {
 import { formatUsdBn } from "../../domain/money.ts";
 import type { Fact } from "../../domain/schema.ts";
 import { selectFlaggedCompanies, selectLookups } from "../../state/selectors.ts";
-import { actions, useStore } from "../../state/store.ts";
+import { useStore } from "../../state/store.ts";
 import { SourceList } from "../components/SourceList.tsx";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
 import { formatShare, severityLevel } from "./format.ts";
 import "./panels.css";
+import { useSelectAndFocus } from "../controllers/sigmaContext.ts";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -60,6 +61,7 @@ function FactEvidence({ fact }: { fact: Fact }) {
 }
 
 function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
+  const selectAndFocus = useSelectAndFocus();
   const { companyById, factsByCompany } = useStore(selectLookups);
   const headingId = useId();
   const nameOf = (id: string) => companyById.get(id)?.name ?? id;
@@ -74,7 +76,7 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
           <button
             type="button"
             className="link-button"
-            onClick={() => actions.selectCompany(entry.company, { focus: true, openDetails: true })}
+            onClick={() => selectAndFocus(entry.company, { openDetails: true })}
           >
             {nameOf(entry.company)}
           </button>{" "}

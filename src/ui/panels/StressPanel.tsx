@@ -16,6 +16,7 @@ import { actions, useStore } from "../../state/store.ts";
 import { CompanyPicker } from "../components/CompanyPicker.tsx";
 import { shortfallSentence } from "./format.ts";
 import "./panels.css";
+import { useSelectAndFocus } from "../controllers/sigmaContext.ts";
 
 function useNameOf(): (id: string) => string {
   const { companyById } = useStore(selectLookups);
@@ -101,6 +102,7 @@ function Slider(props: {
 }
 
 function Results() {
+  const selectAndFocus = useSelectAndFocus();
   const result = useStore(selectStressResult);
   const stress = useStore((s) => s.stress);
   const nameOf = useNameOf();
@@ -136,7 +138,7 @@ function Results() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => actions.selectCompany(c.company, { focus: true })}
+                    onClick={() => selectAndFocus(c.company)}
                   >
                     {nameOf(c.company)}
                   </button>

@@ -1,7 +1,6 @@
 /** Text helpers shared by the panels. Pure, so they are tested without a DOM. */
 import type { FlagLevel } from "../../analysis/concentration.ts";
 import { FLAG_LEVELS } from "../../analysis/concentration.ts";
-import type { LoopHop } from "../../analysis/loops.ts";
 import { formatUsdBn } from "../../domain/money.ts";
 
 const MONTHS = [
@@ -45,14 +44,6 @@ export function formatFlowAmount(usdBn: number, undisclosedDeals: number): strin
   if (undisclosedDeals === 0) return formatUsdBn(usdBn);
   if (usdBn === 0) return "undisclosed";
   return `${formatUsdBn(usdBn)} + ${undisclosedDeals} undisclosed`;
-}
-
-/** A loop hop's amount: "$300 bn", "$10 bn + undisclosed", or "undisclosed". */
-export function formatHopAmount(hop: LoopHop): string {
-  if (hop.undisclosed) return "undisclosed";
-  return hop.hasUnknown
-    ? `${formatUsdBn(hop.knownUsdBn)} + undisclosed`
-    : formatUsdBn(hop.knownUsdBn);
 }
 
 /** "Nvidia → OpenAI → Oracle → Nvidia": the loop closed back to its first company. */

@@ -1,0 +1,277 @@
+/**
+ * The analysis pipeline: one pass from a dataset and a view to everything the
+ * app and the CLI show.
+ *
+ *   filter → (merge vehicles) → hops → index → SCC → loops, concentration
+ *                                                   → timeline (without the date filter)
+ *
+ * Each stage reads the one before; nothing is folded twice. `runPipeline` is
+ * the pure function (the CLI and tests call it); `createPipeline` wraps it
+ * with per-stage memoisation for the worker, so a change of loop length does
+ * not re-fold the hops and a change of date does not rebuild the timeline. Its
+ * memory is the closure, keyed on the inputs: no module-level state.
+ * O(N + D + C·L) for N companies, D deals and C loops of length up to L.
+ *
+ * Reference: see `hops.ts`, `flowIndex.ts`, `scc.ts`, `cycles.ts`, `loops.ts`,
+ * `concentration.ts`, `timeline.ts`, `vehicles.ts`.
+ */
+import type { Dataset, Deal } from "../domain/schema.ts";
+import {
+  type CompanyConcentration,
+  DEFAULT_CONCENTRATION_THRESHOLDS,
+  analyzeConcentration,
+} from "./concentration.ts";
+import {
+  DEFAULT_DEAL_FILTERS,
+  type DealFilters,
+  countsNonLive,
+  filterDeals,
+} from "./filterDeals.ts";
+import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
+import { type Hop, describeHops } from "./hops.ts";
+import { DEFAULT_LOOP_OPTIONS, type LoopOptions, type LoopReport, analyzeLoops } from "./loops.ts";
+import { type SccResult, listComponents, stronglyConnectedComponents } from "./scc.ts";
+import { type TimelinePoint, buildTimeline, timelineMonths } from "./timeline.ts";
+import { mergeVehicles } from "./vehicles.ts";
+
+export type PipelineDataset = Pick<Dataset, "companies" | "deals" | "facts">;
+
+/** How the money is viewed, beyond which deals pass the filters. */
+export interface PipelineView {
+  /** Draw each vehicle as its lead sponsor. */
+  readonly mergeVehicles: boolean;
+  /** Build the month-by-month timeline (the app does; the CLI does not). */
+  readonly timeline: boolean;
+}
+
+export const DEFAULT_PIPELINE_VIEW: PipelineView = { mergeVehicles: false, timeline: false };
+
+export interface PipelineInput {
+  readonly dataset: PipelineDataset;
+  readonly filters: DealFilters;
+  readonly view: PipelineView;
+  readonly loops: LoopOptions;
+}
+
+/** Above this many deals the timeline skips its per-month loop counts. */
+export const TIMELINE_LOOP_MAX_DEALS = 3000;
+
+export interface PipelineTimeline {
+  /** Every month from the first dated deal of the dataset to the last. */
+  readonly months: readonly string[];
+  /** Points for the deals that pass every filter but the dates; empty on large data. */
+  readonly points: readonly TimelinePoint[];
+}
+
+export interface PipelineResult {
+  /** Deals that passed the filters, in dataset order. */
+  readonly dealIds: readonly string[];
+  /** The hops of the view; `hops[h]` is hop h of `index`. */
+  readonly hops: readonly Hop[];
+  readonly index: FlowIndex;
+  readonly loops: readonly LoopReport[];
+  /** True when the loop search stopped at its cap. */
+  readonly truncated: boolean;
+  /** Loops the search found before the list was cut to its limit. */
+  readonly loopsFound: number;
+  readonly concentration: readonly CompanyConcentration[];
+  /** Components of two or more companies, as sorted id lists. */
+  readonly components: readonly string[][];
+  /** True when superseded or cancelled deals are counted (the user ticked them). */
+  readonly countsNonLive: boolean;
+  /** With merged vehicles: each vehicle's sponsor, and the deals internal to a sponsor. */
+  readonly vehicles: {
+    readonly sponsorOf: ReadonlyMap<string, string>;
+    readonly internalDealIds: readonly string[];
+  };
+  readonly timeline: PipelineTimeline | null;
+}
+
+interface Fold {
+  readonly dealIds: string[];
+  readonly deals: Deal[];
+  readonly internalDealIds: string[];
+  readonly sponsorOf: ReadonlyMap<string, string>;
+  readonly index: FlowIndex;
+  readonly hops: Hop[];
+  readonly scc: SccResult;
+}
+
+function foldStage(dataset: PipelineDataset, filters: DealFilters, view: PipelineView): Fold {
+  const passed = filterDeals(dataset.deals, filters);
+  const merged = view.mergeVehicles
+    ? mergeVehicles(passed, dataset.companies)
+    : { deals: passed, internal: [], sponsorOf: new Map<string, string>() };
+  const index = buildFlowIndex(
+    merged.deals,
+    dataset.companies.map((c) => c.id),
+    { countNonLive: countsNonLive(filters) },
+  );
+  return {
+    dealIds: passed.map((d) => d.id),
+    deals: merged.deals,
+    internalDealIds: merged.internal.map((d) => d.id),
+    sponsorOf: merged.sponsorOf,
+    index,
+    hops: describeHops(index, merged.deals),
+    scc: stronglyConnectedComponents(index),
+  };
+}
+
+function timelineStage(
+  dataset: PipelineDataset,
+  filters: DealFilters,
+  view: PipelineView,
+  maxLength: number,
+): PipelineTimeline {
+  const undated = filterDeals(dataset.deals, { ...filters, dateFrom: null, dateTo: null });
+  const deals = view.mergeVehicles ? mergeVehicles(undated, dataset.companies).deals : undated;
+  const points =
+    deals.length > TIMELINE_LOOP_MAX_DEALS
+      ? []
+      : buildTimeline(
+          deals,
+          maxLength,
+          dataset.companies.map((c) => c.id),
+          countsNonLive(filters),
+        );
+  return { months: timelineMonths(dataset.deals), points };
+}
+
+function loopStage(fold: Fold, loops: LoopOptions) {
+  return analyzeLoops(fold.deals, loops, { index: fold.index, scc: fold.scc, hops: fold.hops });
+}
+
+function assemble(
+  dataset: PipelineDataset,
+  filters: DealFilters,
+  fold: Fold,
+  loopAnalysis: ReturnType<typeof loopStage>,
+  concentration: readonly CompanyConcentration[],
+  timeline: PipelineTimeline | null,
+): PipelineResult {
+  return {
+    dealIds: fold.dealIds,
+    hops: fold.hops,
+    index: fold.index,
+    loops: loopAnalysis.loops,
+    truncated: loopAnalysis.truncated,
+    loopsFound: loopAnalysis.found,
+    concentration,
+    components: listComponents(fold.index, fold.scc),
+    countsNonLive: countsNonLive(filters) && fold.hops.some((h) => h.nonLiveDeals > 0),
+    vehicles: { sponsorOf: fold.sponsorOf, internalDealIds: fold.internalDealIds },
+    timeline,
+  };
+}
+
+function concentrationStage(dataset: PipelineDataset, fold: Fold) {
+  return analyzeConcentration(
+    { companies: dataset.companies, deals: fold.deals, facts: dataset.facts },
+    DEFAULT_CONCENTRATION_THRESHOLDS,
+    { index: fold.index, scc: fold.scc, hops: fold.hops },
+  );
+}
+
+/** Checks an input and throws a namespaced message on the first bad part. */
+export function validatePipelineInput(input: PipelineInput): void {
+  if (!input || !input.dataset || !Array.isArray(input.dataset.deals)) {
+    throw new Error("analysis/pipeline: dataset must have a list of deals");
+  }
+  if (!Array.isArray(input.dataset.companies)) {
+    throw new Error("analysis/pipeline: dataset must have a list of companies");
+  }
+}
+
+/** Runs the whole pipeline once. */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  validatePipelineInput(input);
+  const { dataset, filters, view } = input;
+  const fold = foldStage(dataset, filters, view);
+  const timeline = view.timeline
+    ? timelineStage(dataset, filters, view, input.loops.maxLength)
+    : null;
+  return assemble(
+    dataset,
+    filters,
+    fold,
+    loopStage(fold, input.loops),
+    concentrationStage(dataset, fold),
+    timeline,
+  );
+}
+
+/** The whole analysis of a dataset with default filters: what the CLI reports. */
+export function analyzeDataset(
+  dataset: PipelineDataset,
+  loops: Partial<LoopOptions> = {},
+  view: Partial<PipelineView> = {},
+): PipelineResult {
+  return runPipeline({
+    dataset,
+    filters: DEFAULT_DEAL_FILTERS,
+    view: { ...DEFAULT_PIPELINE_VIEW, ...view },
+    loops: { ...DEFAULT_LOOP_OPTIONS, ...loops },
+  });
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A pipeline that remembers its last stages: a new input re-runs only the
+ * stages whose inputs changed (by identity for the dataset, by value for the
+ * rest).
+ */
+export function createPipeline(): (input: PipelineInput) => PipelineResult {
+  let fold: { dataset: PipelineDataset; filters: DealFilters; merge: boolean; value: Fold } | null =
+    null;
+  let loops: { fold: Fold; options: LoopOptions; value: ReturnType<typeof loopStage> } | null =
+    null;
+  let concentration: { fold: Fold; value: readonly CompanyConcentration[] } | null = null;
+  let timeline: {
+    dataset: PipelineDataset;
+    key: string;
+    value: PipelineTimeline;
+  } | null = null;
+  return (input) => {
+    validatePipelineInput(input);
+    const { dataset, filters, view } = input;
+    if (
+      !fold ||
+      fold.dataset !== dataset ||
+      fold.merge !== view.mergeVehicles ||
+      !same(fold.filters, filters)
+    ) {
+      fold = {
+        dataset,
+        filters,
+        merge: view.mergeVehicles,
+        value: foldStage(dataset, filters, view),
+      };
+    }
+    const f = fold.value;
+    if (!loops || loops.fold !== f || !same(loops.options, input.loops)) {
+      loops = { fold: f, options: input.loops, value: loopStage(f, input.loops) };
+    }
+    if (!concentration || concentration.fold !== f) {
+      concentration = { fold: f, value: concentrationStage(dataset, f) };
+    }
+    let timelineValue: PipelineTimeline | null = null;
+    if (view.timeline) {
+      const key = JSON.stringify([
+        { ...filters, dateFrom: null, dateTo: null },
+        view.mergeVehicles,
+        input.loops.maxLength,
+      ]);
+      if (!timeline || timeline.dataset !== dataset || timeline.key !== key) {
+        timeline = {
+          dataset,
+          key,
+          value: timelineStage(dataset, filters, view, input.loops.maxLength),
+        };
+      }
+      timelineValue = timeline.value;
+    }
+    return assemble(dataset, filters, f, loops.value, concentration.value, timelineValue);
+  };
+}

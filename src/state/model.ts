@@ -1,0 +1,81 @@
+/**
+ * The state's types and their defaults, in one place: what is selected, which
+ * tab is open, the camera, the stress scenario, the loop controls and the view
+ * options. The store and the URL codec import them from here; the graph layer
+ * receives them as plain values (its `HighlightSelection` is the same shape).
+ */
+export const VIEW_TABS = [
+  "loops",
+  "risk",
+  "stress",
+  "details",
+  "table",
+  "filters",
+  "about",
+] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
+export type PanelTab = ViewTab;
+
+/**
+ * What is selected. A loop carries its id and hop keys from its `LoopReport`,
+ * so highlighting and export never rebuild hops from company names.
+ */
+export type Selection =
+  | { readonly kind: "none" }
+  | {
+      readonly kind: "loop";
+      readonly loopId: string;
+      readonly companies: readonly string[];
+      readonly hopKeys: readonly string[];
+    }
+  | { readonly kind: "company"; readonly id: string }
+  | { readonly kind: "edge"; readonly from: string; readonly to: string };
+
+export const NO_SELECTION: Selection = { kind: "none" };
+
+/** A selection as a link names it: a loop by its companies only. */
+export type ViewSelection =
+  | { readonly kind: "none" }
+  | { readonly kind: "loop"; readonly companies: readonly string[] }
+  | { readonly kind: "company"; readonly id: string }
+  | { readonly kind: "edge"; readonly from: string; readonly to: string };
+
+export interface ViewCamera {
+  readonly x: number;
+  readonly y: number;
+  readonly ratio: number;
+}
+
+/** A stress scenario: who fails to pay, how much (percent) and the distress line (percent). */
+export interface ViewStress {
+  readonly shocked: readonly string[];
+  readonly shortfallPct: number;
+  readonly thresholdPct: number;
+}
+
+export const DEFAULT_STRESS_VIEW: ViewStress = { shocked: [], shortfallPct: 100, thresholdPct: 25 };
+
+export interface LoopControls {
+  /** Longest loop the analysis looks for, in hops. */
+  readonly maxLength: number;
+  /** Show only loops through the selected company. */
+  readonly onlyThroughSelected: boolean;
+  readonly minRoundTripUsdBn: number;
+}
+
+export const DEFAULT_LOOP_CONTROLS: LoopControls = {
+  maxLength: 6,
+  onlyThroughSelected: false,
+  minRoundTripUsdBn: 0,
+};
+
+/** How the money is drawn, beyond the deal filters. */
+export interface ViewOptions {
+  /** Fold each vehicle (SPV, joint venture, fund) into its lead sponsor. */
+  readonly mergeVehicles: boolean;
+}
+
+export const DEFAULT_VIEW_OPTIONS: ViewOptions = { mergeVehicles: false };
+
+/** Most loops the app lists: the largest round trips among those found. */
+export const APP_LOOP_LIMIT = 10_000;
