@@ -180,6 +180,7 @@ function findSponsorProblems(
         problems.push({ path: `${path}[${j}]`, message: `unknown company "${sponsor}"` });
       }
     });
+    if (company.sponsors[0] === company.id) return;
     const seen = new Set([company.id]);
     let lead = byId.get(company.sponsors[0]!);
     while (lead?.kind === "vehicle" && lead.sponsors?.[0] !== undefined) {

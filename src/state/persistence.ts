@@ -6,6 +6,7 @@
  */
 import { type UseStore, createStore, del, get, set } from "idb-keyval";
 import { formatProblem } from "../domain/problems.ts";
+import { MIGRATIONS } from "../domain/migrate.ts";
 import { type Dataset, SCHEMA_VERSION } from "../domain/schema.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { actions, useStore } from "./store.ts";
@@ -29,13 +30,6 @@ export interface SetAsideRecord {
   readonly reason: string;
   readonly record: unknown;
 }
-
-/**
- * Upgrades a dataset from schema N to N+1, keyed by N. Empty while schema 1 is
- * the only one; a record of a version with no path to the current one is set aside.
- */
-export const MIGRATIONS: Readonly<Record<number, (dataset: Record<string, unknown>) => unknown>> =
-  {};
 
 let cachedStore: UseStore | null = null;
 

@@ -50,6 +50,7 @@ export interface GeneratedEdge {
   readonly to: string;
   readonly type: DealType;
   readonly amountUsdBn: number | null;
+  readonly amountQualifier: "exact" | "undisclosed";
 }
 
 export interface GeneratedGraph {
@@ -160,12 +161,14 @@ export function generateScaleFreeEdges(
   for (let i = 0; i < nodeCount; i++) nodeIds[i] = nodeId(i);
   const edges = new Array<GeneratedEdge>(edgeCount);
   for (let e = 0; e < edgeCount; e++) {
+    const amountUsdBn = randomAmountUsdBn(random);
     edges[e] = {
       id: edgeId(e),
       from: nodeIds[from[e]!]!,
       to: nodeIds[to[e]!]!,
       type: DEAL_TYPES[randomInt(random, DEAL_TYPES.length)]!,
-      amountUsdBn: randomAmountUsdBn(random),
+      amountUsdBn,
+      amountQualifier: amountUsdBn === null ? "undisclosed" : "exact",
     };
   }
   return { nodeIds, edges };
@@ -204,6 +207,7 @@ export function generateDataset(nodeCount: number, edgeCount: number, seed: numb
     amountQualifier: edge.amountUsdBn === null ? "undisclosed" : "exact",
     announced: announcedMonth(e, edgeCount),
     status: "announced",
+    evidence: "reported",
     description: `Generated ${edge.type} deal from ${edge.from} to ${edge.to}.`,
     notes: [],
     sources: [{ sourceId: GENERATED_SOURCE.id, quote: "generated" }],

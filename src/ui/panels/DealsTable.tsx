@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from "react";
 import { periodStart } from "../../analysis/filterDeals.ts";
 import { formatDealAmount } from "../../domain/money.ts";
-import type { Deal, Source } from "../../domain/schema.ts";
+import { type Deal, EVIDENCE_TIERS, type Source } from "../../domain/schema.ts";
 import { selectFilteredDeals, selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { type SortableColumn, SortableTable } from "../components/SortableTable.tsx";
@@ -73,7 +73,18 @@ function dealColumns(
       sortValue: (d) => (d.announced ? periodStart(d.announced) : null),
       cell: (d) => formatPartialDate(d.announced),
     },
-    { key: "status", header: "Status", sortValue: (d) => d.status, cell: (d) => d.status },
+    {
+      key: "status",
+      header: "Status",
+      sortValue: (d) => d.status,
+      cell: (d) => (d.supersededBy ? `superseded by ${d.supersededBy}` : d.status),
+    },
+    {
+      key: "evidence",
+      header: "Evidence",
+      sortValue: (d) => EVIDENCE_TIERS.indexOf(d.evidence),
+      cell: (d) => d.evidence,
+    },
     {
       key: "sources",
       header: "Sources",

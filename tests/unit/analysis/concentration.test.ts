@@ -62,6 +62,7 @@ describe("analysis/concentration", () => {
         amountQualifier: "exact" as const,
         announced: "2025",
         status: "closed" as const,
+        evidence: "reported" as const,
         description: "x",
         notes: [],
         sources: src,

@@ -18,7 +18,7 @@ describe("analysis/flowIndex", () => {
       expect(index.hopCount).toBe(2);
       const ab = findHop(index, 0, 1);
       expect(index.hopKnownUsdBn[ab]).toBe(105);
-      expect(index.hopHasUnknown[ab]).toBe(1);
+      expect(index.hopUndisclosedDeals[ab]).toBe(1);
       const edges = Array.from(
         index.hopEdges.subarray(index.hopEdgeOffsets[ab], index.hopEdgeOffsets[ab + 1]),
       );

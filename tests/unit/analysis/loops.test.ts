@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeLoops, roundTripText } from "../../../src/analysis/loops.ts";
+import { formatRoundTrip } from "../../../src/analysis/hops.ts";
+import { analyzeLoops } from "../../../src/analysis/loops.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 describe("analysis/loops", () => {
@@ -26,7 +28,9 @@ describe("analysis/loops", () => {
       expect(loop.totalUsdBn).toBe(440);
       expect(loop.typeMix).toEqual({ equity: 1, "cloud-contract": 1, "chip-purchase": 1 });
       expect(loop.hasUnknownAmount).toBe(false);
-      expect(roundTripText(loop)).toBe("$40 bn round trip");
+      expect(formatRoundTrip(loop)).toBe("$40 bn");
+      expect(loop.hopKeys).toEqual(["nvidia>openai", "openai>oracle", "oracle>nvidia"]);
+      expect(loop.hops.map((h) => h.key)).toEqual(loop.hopKeys);
     });
 
     it("should count an undisclosed hop as 0 and keep the ceiling", () => {
@@ -36,7 +40,7 @@ describe("analysis/loops", () => {
       expect(loop.roundTripUsdBn).toBe(0);
       expect(loop.roundTripCeilingUsdBn).toBe(100);
       expect(loop.hasUnknownAmount).toBe(true);
-      expect(roundTripText(loop)).toBe("round trip undisclosed, at most $100 bn");
+      expect(formatRoundTrip(loop)).toBe("undisclosed, at most $100 bn");
     });
 
     it("should order by round trip, largest first, deterministically", () => {
@@ -45,7 +49,8 @@ describe("analysis/loops", () => {
         to,
         amountUsdBn,
         id,
-        type: "other",
+        type: "other" as const,
+        amountQualifier: "exact" as const,
       });
       const edges = [
         e("a", "b", 5, "1"),
@@ -62,6 +67,75 @@ describe("analysis/loops", () => {
         "f>e",
         "b>a",
       ]);
+    });
+
+    it("should refuse a negative or fractional cap or limit", () => {
+      expect(() => analyzeLoops([], { cap: -1 })).toThrow(
+        "analysis/loops: cap must be an integer >= 0 (0 means no cap)",
+      );
+      expect(() => analyzeLoops([], { limit: 1.5 })).toThrow("analysis/loops: limit must be");
+    });
+
+    it("should keep the largest loops when cut to a limit, in the full list's order", () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              from: fc.integer({ min: 0, max: 6 }),
+              to: fc.integer({ min: 0, max: 6 }),
+              amount: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+            }),
+            { maxLength: 30 },
+          ),
+          fc.integer({ min: 1, max: 8 }),
+          (raw, limit) => {
+            const edges = raw.map((r, i) => ({
+              id: `d${i}`,
+              from: `c${r.from}`,
+              to: `c${r.to}`,
+              amountUsdBn: r.amount,
+              type: "other" as const,
+              amountQualifier: r.amount === null ? ("undisclosed" as const) : ("exact" as const),
+            }));
+            const all = analyzeLoops(edges, { limit: 0, maxLength: 4 });
+            const top = analyzeLoops(edges, { limit, maxLength: 4 });
+            expect(top.found).toBe(all.found);
+            expect(top.loops.map((l) => l.id)).toEqual(all.loops.slice(0, limit).map((l) => l.id));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it("should say truncated only when the search stops at its cap", () => {
+      const e = (from: string, to: string) => ({
+        id: `${from}${to}`,
+        from,
+        to,
+        amountUsdBn: 1,
+        type: "other" as const,
+        amountQualifier: "exact" as const,
+      });
+      const edges = [e("a", "b"), e("b", "a"), e("b", "c"), e("c", "b"), e("a", "c"), e("c", "a")];
+      expect(analyzeLoops(edges).truncated).toBe(false);
+      const capped = analyzeLoops(edges, { cap: 2 });
+      expect(capped.truncated).toBe(true);
+      expect(capped.found).toBe(2);
+    });
+
+    it("should leave superseded deals out of hops, round trips and loops", () => {
+      const d = tinyDataset();
+      d.deals.push({
+        ...d.deals[0]!,
+        id: "nv-oai-old",
+        amountUsdBn: 500,
+        status: "superseded",
+        supersededBy: "nv-oai",
+      });
+      const loop = analyzeLoops(d.deals).loops[0]!;
+      expect(loop.hops[0]!.dealIds).toEqual(["nv-oai"]);
+      expect(loop.totalUsdBn).toBe(440);
+      expect(loop.nonLiveDeals).toBe(0);
     });
   });
 });

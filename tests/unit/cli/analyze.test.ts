@@ -37,6 +37,7 @@ describe("cli/analyze", () => {
         file: "x.csv",
         maxLength: Infinity,
         limit: 0,
+        cap: 1_000_000,
         json: true,
       });
     });
@@ -73,10 +74,43 @@ describe("cli/analyze", () => {
       expect(json.concentration[0]).toHaveProperty("flags");
     });
 
+    it("should list the largest loops with --limit, as --limit 0 ranks them, and give every hop by id", () => {
+      const data = join(import.meta.dirname, "../../../data/ai-circular-deals.json");
+      const all = JSON.parse(run([data, "--json", "--limit", "0"]).out);
+      const top = JSON.parse(run([data, "--json", "--limit", "5"]).out);
+      expect(top.cycleCount).toBe(5);
+      expect(top.cyclesFound).toBe(all.cycleCount);
+      expect(top.cycles).toEqual(all.cycles.slice(0, 5));
+      const trips = all.cycles.map((c: { roundTripUsdBn: number }) => c.roundTripUsdBn);
+      expect(trips).toEqual([...trips].sort((a, b) => b - a));
+      expect(top.truncated).toBe(false);
+      expect(Object.keys(top.hops[0]).sort()).toEqual(
+        ["dealIds", "from", "to", "totalUsdBn", "undisclosedDeals"].sort(),
+      );
+      expect(Object.keys(top.cycles[0].hops[0]).sort()).toEqual(Object.keys(top.hops[0]).sort());
+      const capped = JSON.parse(run([data, "--json", "--cap", "3"]).out);
+      expect(capped.truncated).toBe(true);
+      expect(capped.cycleCount).toBe(3);
+    });
+
+    it("should read the new status values in CSV input", () => {
+      const p = file(
+        "lineage.csv",
+        "id,from,to,amount_usd_bn,status,superseded_by,evidence\nold,A,B,100,superseded,new,reported\nnew,A,B,30,signed,,filing\nback,B,A,5,cancelled,,\n",
+      );
+      const r = run([p, "--json"]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect(json.hops).toEqual([
+        { from: "a", to: "b", totalUsdBn: 30, undisclosedDeals: 0, dealIds: ["new"] },
+      ]);
+      expect(json.cycleCount).toBe(0);
+    });
+
     it("should print a readable report", () => {
       const p = file("tiny2.json", JSON.stringify(tinyDataset()));
       const r = run([p]);
-      expect(r.out).toContain("Nvidia → OpenAI → Oracle → Nvidia · $40 bn round trip");
+      expect(r.out).toContain("Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn");
       expect(r.out).toContain("Strongly connected components (2+ companies): 1");
     });
 

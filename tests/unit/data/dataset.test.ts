@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeDataset } from "../../../src/analysis/analyzeDataset.ts";
+import { analyzeDataset } from "../../../src/analysis/pipeline.ts";
 import { parseDatasetJson } from "../../../src/domain/validate.ts";
 
 const root = join(import.meta.dirname, "../../..");
@@ -34,6 +34,21 @@ describe("data/ai-circular-deals.json", () => {
       const seed = seeds.get(ref.sourceId);
       expect(seed, `${ref.record}: unknown seed ${ref.sourceId}`).toBeDefined();
       expect(seed!.includes(ref.quote), `${ref.record}: quote not in ${ref.sourceId}`).toBe(true);
+    }
+  });
+
+  it("should be schema v2 with an evidence tier on every deal and no live deal superseded", () => {
+    expect(dataset.schemaVersion).toBe(2);
+    for (const d of dataset.deals) {
+      expect(d.evidence, d.id).toBeDefined();
+      if (d.supersededBy !== undefined) expect(d.status, d.id).toBe("superseded");
+    }
+  });
+
+  it("should mark the general statements that Nvidia sells chips to hyperscalers as inferred", () => {
+    for (const id of ["amazon-nvidia-chips", "microsoft-nvidia-chips", "google-nvidia-chips"]) {
+      const d = dataset.deals.find((x) => x.id === id);
+      if (d) expect(d.evidence, id).toBe("inferred");
     }
   });
 

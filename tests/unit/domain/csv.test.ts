@@ -110,3 +110,28 @@ describe("domain/csv ids", () => {
     if (r.ok) expect(r.value.deals[0]!.id).toBe("a--b");
   });
 });
+
+describe("domain/csv v2 columns", () => {
+  it("should read lineage, evidence and arrangements, and report a broken lineage by line", async () => {
+    const { parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
+    const ok = parseCsvEdgeList(
+      "id,from,to,status,superseded_by,evidence,arrangement_id\nold,A,B,superseded,new,estimate,arr\nnew,A,B,signed,,filing,arr\n",
+    );
+    if (!ok.ok) throw new Error(ok.problems.map((p) => p.message).join("; "));
+    expect(
+      ok.value.deals.map((d) => [d.id, d.status, d.supersededBy, d.evidence, d.arrangementId]),
+    ).toEqual([
+      ["old", "superseded", "new", "estimate", "arr"],
+      ["new", "signed", undefined, "filing", "arr"],
+    ]);
+    const bad = parseCsvEdgeList(
+      "id,from,to,status,superseded_by,evidence\nold,A,B,superseded,,reported\nx,A,B,signed,,rumour\n",
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'line 3, evidence: "rumour" is not one of filing, reported, estimate, inferred',
+      "line 2, superseded_by: a superseded deal must name the deal that replaced it",
+    ]);
+    expect(bad.ok ? null : bad.partial).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import type { Dataset } from "../../../src/domain/schema.ts";
 export function tinyDataset(): Dataset {
   const src = [{ sourceId: "s1", quote: "a quote" }];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: "Tiny",
     asOf: "2025-10-01",
     companies: [
@@ -24,6 +24,7 @@ export function tinyDataset(): Dataset {
         amountQualifier: "up-to",
         announced: "2025-09",
         status: "announced",
+        evidence: "reported",
         description: "Nvidia invests in OpenAI",
         notes: [],
         sources: src,
@@ -38,6 +39,7 @@ export function tinyDataset(): Dataset {
         announced: "2025-09-10",
         horizonYears: 5,
         status: "signed",
+        evidence: "reported",
         description: "OpenAI rents compute from Oracle",
         notes: ["A seed reverses the direction."],
         sources: src,
@@ -51,6 +53,7 @@ export function tinyDataset(): Dataset {
         amountQualifier: "about",
         announced: "2025",
         status: "announced",
+        evidence: "reported",
         description: "Oracle buys Nvidia chips",
         notes: [],
         sources: src,
@@ -64,6 +67,7 @@ export function tinyDataset(): Dataset {
         amountQualifier: "exact",
         announced: "2025-09",
         status: "closed",
+        evidence: "reported",
         description: "Nvidia buys Intel shares",
         notes: [],
         sources: src,

@@ -17,6 +17,7 @@ import {
   DEAL_TYPES,
   type Dataset,
   type Deal,
+  EVIDENCE_TIERS,
   FACT_METRICS,
   SOURCE_KINDS,
 } from "../../../src/domain/schema.ts";
@@ -61,7 +62,8 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
     const pair = fc
       .tuple(fc.constantFrom(...companyIds), fc.constantFrom(...companyIds))
       .filter(([a, b]) => a !== b);
-    const deal = (id: string): fc.Arbitrary<Deal> =>
+    // NOTE: a deal is superseded only by a later one, so lineage never goes round.
+    const deal = (id: string, i: number): fc.Arbitrary<Deal> =>
       fc
         .record({
           pair,
@@ -70,35 +72,43 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
           qualifier: fc.constantFrom(...AMOUNT_QUALIFIERS.filter((q) => q !== "undisclosed")),
           announced: maybe(date),
           horizonYears: maybe(fc.integer({ min: 0, max: 30 })),
-          status: fc.constantFrom(...DEAL_STATUSES),
+          status: fc.constantFrom(...DEAL_STATUSES.filter((s) => s !== "superseded")),
+          replacement: maybe(fc.constantFrom(...dealIds.slice(i + 1), "")),
+          evidence: fc.constantFrom(...EVIDENCE_TIERS),
+          arrangementId: maybe(fc.constantFrom("arr-a", "arr-b")),
           description: text,
           notes: fc.array(text, { maxLength: 2 }),
           sources: refs,
         })
-        .map(({ pair: [from, to], qualifier, ...d }) =>
+        .map(({ pair: [from, to], qualifier, replacement, status, ...d }) =>
           defined({
             id,
             from,
             to,
             ...d,
+            status: replacement ? ("superseded" as const) : status,
+            supersededBy: replacement || undefined,
             amountQualifier: d.amountUsdBn === null ? "undisclosed" : qualifier,
           }),
         );
     return fc.record({
-      schemaVersion: fc.constant(1 as const),
+      schemaVersion: fc.constant(2 as const),
       title: fc.constant(title),
       asOf: fc.constant(asOf),
       description: maybe(text),
+      // NOTE: vehicles are sponsored by the first company, which is never a vehicle.
       companies: fc.tuple(
-        ...companyIds.map((id) =>
+        ...companyIds.map((id, i) =>
           fc
             .record({
               id: fc.constant(id),
               name: text,
-              kind: fc.constantFrom(...COMPANY_KINDS),
+              kind: fc.constantFrom(...COMPANY_KINDS.filter((k) => i > 0 || k !== "vehicle")),
               description: maybe(text),
             })
-            .map(defined),
+            .map((c) =>
+              defined({ ...c, sponsors: c.kind === "vehicle" ? [companyIds[0]!] : undefined }),
+            ),
         ),
       ),
       sources: fc.tuple(
@@ -113,7 +123,7 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
             .map(defined),
         ),
       ),
-      deals: fc.tuple(...dealIds.map(deal)),
+      deals: fc.tuple(...dealIds.map((id, i) => deal(id, i))),
       facts: fc.uniqueArray(
         fc
           .record({
@@ -133,7 +143,17 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
   })
   .map((d) => defined(d) as Dataset);
 
-const essentials = (d: Deal) => [d.id, d.from, d.to, d.type, d.amountUsdBn];
+const essentials = (d: Deal) => [
+  d.id,
+  d.from,
+  d.to,
+  d.type,
+  d.amountUsdBn,
+  d.status,
+  d.supersededBy,
+  d.evidence,
+  d.arrangementId,
+];
 
 describe("domain/roundtrip", () => {
   it("should only generate valid datasets (the generator is right)", () => {
@@ -188,8 +208,8 @@ describe("domain/roundtrip", () => {
         expect(result.value.deals.map((d) => d.amountQualifier)).toEqual(
           dataset.deals.map((d) => d.amountQualifier),
         );
-        expect(result.value.companies.map((c) => [c.id, c.kind])).toEqual(
-          dataset.companies.map((c) => [c.id, c.kind]),
+        expect(result.value.companies.map((c) => [c.id, c.kind, c.sponsors])).toEqual(
+          dataset.companies.map((c) => [c.id, c.kind, c.sponsors]),
         );
         expect(validateDataset(result.value).ok).toBe(true);
       }),

@@ -5,6 +5,7 @@ import {
   serializeDatasetJson,
   validateDataset,
 } from "../../../src/domain/validate.ts";
+import { formatProblem } from "../../../src/domain/problems.ts";
 import { DEAL_TYPES, isPartialDate } from "../../../src/domain/schema.ts";
 import { tinyDataset } from "./fixtures.ts";
 
@@ -80,6 +81,90 @@ describe("domain/validate", () => {
     });
   });
 
+  describe("findLineageProblems", () => {
+    const withDeals = (patch: (d: ReturnType<typeof tinyDataset>) => void) => {
+      const d = tinyDataset();
+      patch(d);
+      const r = validateDataset(d);
+      return r.ok ? [] : r.problems.map(formatProblem);
+    };
+
+    it("should refuse a superseded deal without a replacement, and a replacement on a live deal", () => {
+      expect(withDeals((d) => (d.deals[0]!.status = "superseded"))).toEqual([
+        "deals[0].supersededBy: a superseded deal must name the deal that replaced it",
+      ]);
+      expect(withDeals((d) => (d.deals[0]!.supersededBy = "oai-orcl"))).toEqual([
+        'deals[0].supersededBy: only a superseded deal names a replacement (status is "announced")',
+      ]);
+    });
+
+    it("should refuse an unknown replacement and a deal that replaces itself", () => {
+      expect(
+        withDeals((d) =>
+          Object.assign(d.deals[0]!, { status: "superseded", supersededBy: "nope" }),
+        ),
+      ).toEqual(['deals[0].supersededBy: unknown deal "nope"']);
+      expect(
+        withDeals((d) =>
+          Object.assign(d.deals[0]!, { status: "superseded", supersededBy: d.deals[0]!.id }),
+        ),
+      ).toEqual(["deals[0].supersededBy: a deal cannot supersede itself"]);
+    });
+
+    it("should refuse a cycle of supersessions, naming it once", () => {
+      const problems = withDeals((d) => {
+        Object.assign(d.deals[0]!, { status: "superseded", supersededBy: d.deals[1]!.id });
+        Object.assign(d.deals[1]!, { status: "superseded", supersededBy: d.deals[2]!.id });
+        Object.assign(d.deals[2]!, { status: "superseded", supersededBy: d.deals[0]!.id });
+      });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/lineage goes round in a cycle: (\S+ → ){3}\S+$/);
+    });
+
+    it("should accept a chain of replacements", () => {
+      expect(
+        withDeals((d) => {
+          Object.assign(d.deals[0]!, { status: "superseded", supersededBy: d.deals[1]!.id });
+          Object.assign(d.deals[1]!, { status: "superseded", supersededBy: d.deals[2]!.id });
+        }),
+      ).toEqual([]);
+    });
+  });
+
+  describe("vehicles", () => {
+    const withCompanies = (patch: (d: ReturnType<typeof tinyDataset>) => void) => {
+      const d = tinyDataset();
+      patch(d);
+      const r = validateDataset(d);
+      return r.ok ? [] : r.problems.map(formatProblem);
+    };
+
+    it("should refuse sponsors on a company that is not a vehicle, and a vehicle without any", () => {
+      expect(withCompanies((d) => (d.companies[0]!.sponsors = ["openai"]))).toEqual([
+        'companies[0].sponsors: only a company of kind "vehicle" has sponsors',
+      ]);
+      expect(withCompanies((d) => (d.companies[3]!.kind = "vehicle"))).toEqual([
+        "companies[3].sponsors: a vehicle must list its sponsors, lead sponsor first",
+      ]);
+    });
+
+    it("should refuse unknown sponsors, self-sponsorship and a loop of lead sponsors", () => {
+      expect(
+        withCompanies((d) => Object.assign(d.companies[3]!, { kind: "vehicle", sponsors: ["x"] })),
+      ).toEqual(['companies[3].sponsors[0]: unknown company "x"']);
+      expect(
+        withCompanies((d) =>
+          Object.assign(d.companies[3]!, { kind: "vehicle", sponsors: ["intel"] }),
+        ),
+      ).toEqual(["companies[3].sponsors[0]: a vehicle cannot sponsor itself"]);
+      const loop = withCompanies((d) => {
+        Object.assign(d.companies[2]!, { kind: "vehicle", sponsors: ["intel"] });
+        Object.assign(d.companies[3]!, { kind: "vehicle", sponsors: ["oracle"] });
+      });
+      expect(loop).toContain("companies[2].sponsors[0]: lead sponsors go round in a cycle");
+    });
+  });
+
   describe("parseDatasetJson", () => {
     it("should give the line of a JSON syntax error", () => {
       const r = parseDatasetJson('{\n  "a": 1,\n  oops\n}');
@@ -110,6 +195,7 @@ describe("domain/validate", () => {
               amountQualifier: s.amount === null ? ("undisclosed" as const) : ("exact" as const),
               announced: s.announced,
               status: "announced" as const,
+              evidence: "reported" as const,
               description: s.description,
               notes: [s.note],
               sources: [{ sourceId: "s1", quote: "q" }],

@@ -5,15 +5,16 @@ import {
   STRAIGHT_EDGES_ABOVE_HOPS,
   UNDISCLOSED_EDGE_SIZE,
   buildFlowGraph,
+  buildLayoutGraph,
   curveControlPoint,
   edgeSizeForUsdBn,
-  hopKey,
   nodeSizeForUsdBn,
   sizeScaleFor,
 } from "../../../src/graph/buildGraph.ts";
 import { COMPANY_KIND_COLORS, DEAL_TYPE_COLORS } from "../../../src/graph/palette.ts";
 import { generateDataset } from "../../bench/generators.ts";
-import { company, dataset, deal, loopDataset, realDataset } from "./fixtures.ts";
+import { hopKey } from "../../../src/analysis/hops.ts";
+import { company, dataset, deal, flowGraphOf, loopDataset, realDataset } from "./fixtures.ts";
 
 /** Which side of the line from p to q the point r lies on: the sign of the cross product. */
 function side(
@@ -26,17 +27,16 @@ function side(
 
 describe("graph/buildGraph", () => {
   describe("buildFlowGraph", () => {
-    it("should refuse a deal with an unknown company, naming both", () => {
+    it("should refuse a hop with an unknown company, naming both", () => {
       const d = dataset([company("a")], [deal("ax", "a", "x", 1)]);
-      expect(() => buildFlowGraph(d, d.deals)).toThrow(
-        'graph/buildGraph: deal "ax" references unknown company "x"',
+      expect(() => flowGraphOf(d, d.deals)).toThrow(
+        'graph/buildGraph: hop "a>x" references unknown company "x"',
       );
     });
 
-    it("should refuse a self-loop, a missing company list and an unknown edge type", () => {
-      const d = dataset([company("a")], [deal("aa", "a", "a", 1)]);
-      expect(() => buildFlowGraph(d, d.deals)).toThrow("self-loop");
+    it("should refuse a missing company list, missing hops and an unknown edge type", () => {
       expect(() => buildFlowGraph({} as never, [])).toThrow("dataset.companies must be an array");
+      expect(() => buildFlowGraph(loopDataset(), null as never)).toThrow("hops must be an array");
       expect(() => buildFlowGraph(loopDataset(), [], { edgeType: "zigzag" as never })).toThrow(
         "edgeType must be auto, curved or arrow",
       );
@@ -44,7 +44,7 @@ describe("graph/buildGraph", () => {
 
     it("should fold the deals of one hop into one edge with its total, types and label", () => {
       const d = loopDataset();
-      const g = buildFlowGraph(d, d.deals);
+      const g = flowGraphOf(d, d.deals);
       expect(g.size).toBe(5);
       const ab = g.getEdgeAttributes(hopKey("a", "b"));
       expect(ab.dealIds).toEqual(["ab", "ab2"]);
@@ -59,7 +59,7 @@ describe("graph/buildGraph", () => {
 
     it("should keep both edges of a reciprocal pair, bending to opposite sides", () => {
       const d = loopDataset();
-      const g = buildFlowGraph(d, d.deals);
+      const g = flowGraphOf(d, d.deals);
       const a = { x: 0, y: 0 };
       const b = { x: 10, y: 0 };
       const ab = g.getEdgeAttribute("a>b", "curvature");
@@ -75,7 +75,7 @@ describe("graph/buildGraph", () => {
 
     it("should draw an undisclosed hop thin and faded", () => {
       const d = loopDataset();
-      const g = buildFlowGraph(d, d.deals);
+      const g = flowGraphOf(d, d.deals);
       const ad = g.getEdgeAttributes("a>d");
       expect(ad.undisclosed).toBe(true);
       expect(ad.label).toBe("undisclosed");
@@ -91,7 +91,7 @@ describe("graph/buildGraph", () => {
         [company("a"), company("b")],
         [deal("x", "a", "b", 5), deal("y", "a", "b", null)],
       );
-      const e = buildFlowGraph(d, d.deals).getEdgeAttributes("a>b");
+      const e = flowGraphOf(d, d.deals).getEdgeAttributes("a>b");
       expect(e.label).toBe("$5 bn + undisclosed");
       expect(e.undisclosed).toBe(false);
       expect(e.hasUndisclosed).toBe(true);
@@ -99,7 +99,7 @@ describe("graph/buildGraph", () => {
 
     it("should size nodes by total flow and colour them by kind", () => {
       const d = loopDataset();
-      const g = buildFlowGraph(d, d.deals);
+      const g = flowGraphOf(d, d.deals);
       const a = g.getNodeAttributes("a");
       expect(a.outflowUsdBn).toBe(120);
       expect(a.inflowUsdBn).toBe(41);
@@ -113,7 +113,7 @@ describe("graph/buildGraph", () => {
 
     it("should leave out companies with no visible deal", () => {
       const d = loopDataset();
-      const g = buildFlowGraph(
+      const g = flowGraphOf(
         d,
         d.deals.filter((x) => x.id !== "ad"),
       );
@@ -123,22 +123,51 @@ describe("graph/buildGraph", () => {
 
     it("should draw straight arrows above the hop threshold, curves below", () => {
       const big = generateDataset(1500, 6000, 7);
-      const g = buildFlowGraph(big, big.deals);
+      const g = flowGraphOf(big, big.deals);
       expect(g.size).toBeGreaterThan(STRAIGHT_EDGES_ABOVE_HOPS);
       expect(new Set(g.mapEdges((_e, a) => a.type))).toEqual(new Set(["arrow"]));
       const d = loopDataset();
-      expect(buildFlowGraph(d, d.deals).getEdgeAttribute("a>b", "type")).toBe("curved");
-      expect(
-        buildFlowGraph(d, d.deals, { edgeType: "arrow" }).getEdgeAttribute("a>b", "type"),
-      ).toBe("arrow");
+      expect(flowGraphOf(d, d.deals).getEdgeAttribute("a>b", "type")).toBe("curved");
+      expect(flowGraphOf(d, d.deals, { edgeType: "arrow" }).getEdgeAttribute("a>b", "type")).toBe(
+        "arrow",
+      );
     });
 
-    it("should carry every deal of the shipped dataset on exactly one edge", () => {
+    it("should carry every live deal of the shipped dataset on exactly one edge", () => {
       const d = realDataset();
-      const g = buildFlowGraph(d, d.deals);
+      const g = flowGraphOf(d, d.deals);
+      const carried = g.mapEdges((_e, a) => a.dealIds).flat();
+      const live = d.deals.filter((x) => x.status !== "superseded" && x.status !== "cancelled");
+      expect(carried.sort()).toEqual(live.map((x) => x.id).sort());
+      g.forEachNode((_id, a) => expect(a.color).toBe(COMPANY_KIND_COLORS[a.kind]));
+    });
+
+    it("should leave superseded deals out, and draw a hop of only history faint when asked", () => {
+      const d = dataset(
+        [company("a"), company("b"), company("c")],
+        [
+          deal("ab-old", "a", "b", 100, { status: "superseded", supersededBy: "ab-new" }),
+          deal("ab-new", "a", "b", 30),
+          deal("bc-off", "b", "c", 5, { status: "cancelled" }),
+        ],
+      );
+      const live = flowGraphOf(d, d.deals);
+      expect(live.getEdgeAttribute("a>b", "totalUsdBn")).toBe(30);
+      expect(live.hasEdge("b>c")).toBe(false);
+      const all = flowGraphOf(d, d.deals, { countNonLive: true });
+      expect(all.getEdgeAttribute("a>b", "totalUsdBn")).toBe(130);
+      expect(all.getEdgeAttribute("a>b", "nonLive")).toBe(false);
+      expect(all.getEdgeAttribute("b>c", "nonLive")).toBe(true);
+      expect(all.getEdgeAttribute("b>c", "size")).toBe(UNDISCLOSED_EDGE_SIZE);
+    });
+  });
+
+  describe("buildLayoutGraph", () => {
+    it("should hold every deal of the dataset, history included, so positions survive any filter", () => {
+      const d = realDataset();
+      const g = buildLayoutGraph(d);
       const carried = g.mapEdges((_e, a) => a.dealIds).flat();
       expect(carried.sort()).toEqual(d.deals.map((x) => x.id).sort());
-      g.forEachNode((_id, a) => expect(a.color).toBe(COMPANY_KIND_COLORS[a.kind]));
     });
   });
 

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest";
-import { buildFlowGraph } from "../../../src/graph/buildGraph.ts";
 import { describeExport } from "../../../src/graph/export/describe.ts";
 import { edgeShape } from "../../../src/graph/export/edgeGeometry.ts";
 import { layoutExport, wrapText } from "../../../src/graph/export/frame.ts";
@@ -12,7 +11,7 @@ import { withAlpha } from "../../../src/graph/palette.ts";
 import type { HighlightSelection } from "../../../src/graph/reducers.ts";
 import { resolveGraphSettings } from "../../../src/graph/settings.ts";
 import type { Dataset } from "../../../src/domain/schema.ts";
-import { company, dataset, deal, loopDataset } from "./fixtures.ts";
+import { company, dataset, deal, loopDataset, flowGraphOf } from "./fixtures.ts";
 
 // NOTE: sigma's WebGL programs read WebGLRenderingContext constants when their
 // modules load (settings.ts imports them); Node has none, so the few used are
@@ -28,7 +27,7 @@ vi.hoisted(() => {
 
 /** The export of `selection` on `data`, companies spread on a circle. */
 function exportOf(data: Dataset, selection: HighlightSelection) {
-  const graph = buildFlowGraph(data, data.deals);
+  const graph = flowGraphOf(data, data.deals);
   graph.forEachNode((id, _a) => {
     const i = graph.nodes().indexOf(id);
     graph.mergeNodeAttributes(id, { x: 100 * Math.cos(i), y: 100 * Math.sin(i) });
@@ -63,8 +62,8 @@ describe("graph/export/svg", () => {
       const d = loopDataset();
       expect(() =>
         buildExportScene({
-          graph: buildFlowGraph(d, d.deals),
-          highlight: selectExportSubgraph(buildFlowGraph(d, d.deals), { kind: "none" }).highlight,
+          graph: flowGraphOf(d, d.deals),
+          highlight: selectExportSubgraph(flowGraphOf(d, d.deals), { kind: "none" }).highlight,
           theme: "light",
           settings: resolveGraphSettings("light", true),
           project: (p) => p,

@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
 import { buildFlowGraph } from "../../../src/graph/buildGraph.ts";
+import {
+  describeHops,
+  evidenceNote,
+  foldHops,
+  formatRoundTrip,
+} from "../../../src/analysis/hops.ts";
+import { analyzeDataset } from "../../../src/analysis/pipeline.ts";
+import { describe, expect, it } from "vitest";
 import {
   describeExport,
   exportFileName,
@@ -16,13 +23,13 @@ import {
   validateExportOptions,
 } from "../../../src/graph/export/options.ts";
 import { countExportEdges, selectExportSubgraph } from "../../../src/graph/export/subgraph.ts";
-import { loopDataset, realDataset } from "./fixtures.ts";
+import { loopDataset, realDataset, flowGraphOf } from "./fixtures.ts";
 
 const LOOP = { kind: "loop", companies: ["a", "b", "c"] } as const;
 
 function graph() {
   const d = loopDataset();
-  return buildFlowGraph(d, d.deals);
+  return flowGraphOf(d, d.deals);
 }
 
 describe("graph/export/options", () => {
@@ -117,18 +124,19 @@ describe("graph/export/subgraph", () => {
 
   describe("countExportEdges", () => {
     it("should count the flows an export would draw", () => {
-      const { deals } = loopDataset();
-      expect(countExportEdges(deals, { kind: "none" })).toBe(5);
-      expect(countExportEdges(deals, LOOP)).toBe(3);
-      expect(countExportEdges(deals, { kind: "company", id: "a" })).toBe(4);
-      expect(countExportEdges(deals, { kind: "edge", from: "a", to: "b" })).toBe(1);
+      const d = loopDataset();
+      const hops = describeHops(foldHops(d.deals), d.deals);
+      expect(countExportEdges(hops, { kind: "none" })).toBe(5);
+      expect(countExportEdges(hops, LOOP)).toBe(3);
+      expect(countExportEdges(hops, { kind: "company", id: "a" })).toBe(4);
+      expect(countExportEdges(hops, { kind: "edge", from: "a", to: "b" })).toBe(1);
     });
   });
 });
 
 describe("graph/export/describe", () => {
   const real = realDataset();
-  const realGraph = buildFlowGraph(real, real.deals);
+  const realGraph = flowGraphOf(real, real.deals);
 
   describe("describeExport", () => {
     it("should refuse a dataset without companies or deals", () => {
@@ -143,9 +151,31 @@ describe("graph/export/describe", () => {
       const d = describeExport(selectExportSubgraph(realGraph, loop), real);
       expect(d.title).toBe("Nvidia → OpenAI → Oracle → Nvidia");
       expect(exportFileName(d, "png")).toBe("nvidia-openai-oracle-loop.png");
-      expect(d.subtitle).toMatch(/^Loop of 3 hops · round trip \$\d+ bn/);
+      // Without its loop report the export never invents a round trip.
+      expect(d.subtitle).toMatch(/^Loop of 3 hops · round trip not computed · \d+ deals$/);
       expect(d.asOf).toBe("15 February 2026");
       expect(d.sources.length).toBeGreaterThan(0);
+    });
+
+    it("should state the round trip and evidence the Loops panel states, for every loop", () => {
+      const analysis = analyzeDataset(real);
+      const drawn = buildFlowGraph(real, analysis.hops);
+      expect(analysis.loops.length).toBeGreaterThan(10);
+      for (const loop of analysis.loops) {
+        const selection = {
+          kind: "loop",
+          companies: loop.companies,
+          hopKeys: loop.hopKeys,
+        } as const;
+        const d = describeExport(selectExportSubgraph(drawn, selection), real, loop);
+        expect(d.subtitle).toContain(` · round trip ${formatRoundTrip(loop)} · `);
+        const evidence = evidenceNote(loop.hops);
+        if (evidence) expect(d.subtitle).toContain(evidence);
+        // The export draws the hops the report names, keyed the same way.
+        expect(selectExportSubgraph(drawn, selection).graph.edges().sort()).toEqual(
+          [...loop.hopKeys].sort(),
+        );
+      }
     });
 
     it("should name a company export, a flow export and a whole-graph export", () => {

@@ -1,7 +1,27 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { describeHops, foldHops } from "../../../src/analysis/hops.ts";
 import type { Company, Dataset, Deal } from "../../../src/domain/schema.ts";
 import { parseDatasetJson } from "../../../src/domain/validate.ts";
+import {
+  type BuildFlowGraphOptions,
+  type FlowGraph,
+  buildFlowGraph,
+} from "../../../src/graph/buildGraph.ts";
+
+/** The flow graph of some deals, folded into hops the way the pipeline does (live deals only). */
+export function flowGraphOf(
+  data: Pick<Dataset, "companies">,
+  deals: readonly Deal[],
+  options: Partial<BuildFlowGraphOptions> & { countNonLive?: boolean } = {},
+): FlowGraph {
+  const fold = foldHops(
+    deals,
+    data.companies.map((c) => c.id),
+    { countNonLive: options.countNonLive ?? false },
+  );
+  return buildFlowGraph(data, describeHops(fold, deals), options);
+}
 
 const SOURCES = [{ sourceId: "s1", quote: "a quote" }];
 
@@ -22,6 +42,7 @@ export function deal(
     amountQualifier: amountUsdBn === null ? "undisclosed" : "exact",
     announced: "2025-09",
     status: "announced",
+    evidence: "reported",
     description: `${from} pays ${to}`,
     notes: [],
     sources: SOURCES,
@@ -36,7 +57,7 @@ export function company(id: string, kind: Company["kind"] = "other"): Company {
 /** A dataset with the given companies and deals. */
 export function dataset(companies: Company[], deals: Deal[]): Dataset {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: "Graph fixture",
     asOf: "2025-10-01",
     companies,

@@ -1,21 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { buildFlowGraph } from "../../../src/graph/buildGraph.ts";
 import { THEME_COLORS } from "../../../src/graph/palette.ts";
 import {
   NO_HIGHLIGHT,
   computeHighlight,
   createEdgeReducer,
   createNodeReducer,
-  loopHopKeys,
 } from "../../../src/graph/reducers.ts";
-import { loopDataset } from "./fixtures.ts";
+import { loopHopKeys } from "../../../src/analysis/hops.ts";
+import { loopDataset, flowGraphOf } from "./fixtures.ts";
 
 const NONE = { kind: "none" } as const;
 const LOOP = { kind: "loop", companies: ["a", "b", "c"] } as const;
 
 function graph() {
   const d = loopDataset();
-  return buildFlowGraph(d, d.deals);
+  return flowGraphOf(d, d.deals);
 }
 
 describe("graph/reducers", () => {

@@ -1,7 +1,7 @@
+import { flowGraphOf } from "./fixtures.ts";
 import { describe, expect, it } from "vitest";
 import { buildFlowIndex } from "../../../src/analysis/flowIndex.ts";
 import { runStress, stressBuffers } from "../../../src/analysis/stress.ts";
-import { buildFlowGraph } from "../../../src/graph/buildGraph.ts";
 import { THEME_COLORS } from "../../../src/graph/palette.ts";
 import { NO_HIGHLIGHT, createEdgeReducer, createNodeReducer } from "../../../src/graph/reducers.ts";
 import {
@@ -47,7 +47,7 @@ describe("graph/stressStyle", () => {
   describe("reducers with a stress overlay", () => {
     it("should colour nodes by band and failed flows in red, dimming the rest", () => {
       const { d, overlay } = scenario(0.5);
-      const graph = buildFlowGraph(d, d.deals);
+      const graph = flowGraphOf(d, d.deals);
       const node = createNodeReducer(NO_HIGHLIGHT, "light", { stress: overlay });
       const edge = createEdgeReducer(NO_HIGHLIGHT, "light", { stress: overlay });
       expect(node("openai", { ...graph.getNodeAttributes("openai") }).color).toBe(
@@ -69,7 +69,7 @@ describe("graph/stressStyle", () => {
 
     it("should draw flashed flows in the accent on top", () => {
       const d = tinyDataset();
-      const graph = buildFlowGraph(d, d.deals);
+      const graph = flowGraphOf(d, d.deals);
       const edge = createEdgeReducer(NO_HIGHLIGHT, "light", {
         flashEdges: new Set(["nvidia>intel"]),
       });

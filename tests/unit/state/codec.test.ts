@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEAL_STATUSES, DEAL_TYPES } from "../../../src/domain/schema.ts";
+import { DEAL_STATUSES, DEAL_TYPES, EVIDENCE_TIERS } from "../../../src/domain/schema.ts";
 import {
   DEFAULT_VIEW,
   VIEW_TABS,
@@ -31,6 +31,7 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   filters: fc.record({
     types: subset(DEAL_TYPES),
     statuses: subset(DEAL_STATUSES),
+    evidence: subset(EVIDENCE_TIERS),
     minAmountUsdBn: fc
       .double({ min: 0, max: 5000, noNaN: true })
       .map((n) => Math.round(n * 1e4) / 1e4),
@@ -40,6 +41,7 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   }),
   maxLength: fc.integer({ min: 2, max: 12 }),
   tab: fc.constantFrom(...VIEW_TABS),
+  options: fc.record({ mergeVehicles: fc.boolean() }),
   stress: fc.record({
     shocked: fc.uniqueArray(id, { maxLength: 4 }),
     shortfallPct: fc.integer({ min: 0, max: 100 }),
@@ -92,6 +94,32 @@ describe("state/url/codec", () => {
         tab: "risk",
         camera: { x: 0.5, y: 0.25, ratio: 1.5 },
       });
+    });
+
+    it("should read the evidence filter, the status filter and the vehicle merge", () => {
+      const { view, ignored } = decodeView(
+        "v=1&status=signed,closed,superseded&evid=filing,reported,estimate&merge=1",
+      );
+      expect(ignored).toEqual([]);
+      expect(view.filters.statuses).toEqual(["signed", "closed", "superseded"]);
+      expect(view.filters.evidence).toEqual(["filing", "reported", "estimate"]);
+      expect(view.options.mergeVehicles).toBe(true);
+      expect(decodeView("evid=rumour&merge=yes").ignored).toEqual([
+        '"evid=rumour": evidence tiers are filing, reported, estimate, inferred',
+        '"merge=yes": must be 0 or 1',
+      ]);
+    });
+
+    it("should leave superseded and cancelled deals out by default and say so when ticked", () => {
+      expect(DEFAULT_VIEW.filters.statuses).not.toContain("superseded");
+      expect(DEFAULT_VIEW.filters.statuses).not.toContain("cancelled");
+      const ticked = {
+        ...DEFAULT_VIEW,
+        filters: { ...DEFAULT_VIEW.filters, statuses: [...DEAL_STATUSES] },
+      };
+      expect(encodeView(ticked)).toBe(
+        "v=1&status=announced,signed,closed,stalled,revised,superseded,cancelled",
+      );
     });
 
     it("should never throw on random strings", () => {

@@ -51,7 +51,7 @@ describe("state/persistence", () => {
 
     it("should accept a current record and upgrade a bare dataset", () => {
       const dataset = tinyDataset();
-      expect(migrateRecord({ schemaVersion: 1, savedAt: "x", dataset })).toEqual({
+      expect(migrateRecord({ schemaVersion: 2, savedAt: "x", dataset })).toEqual({
         dataset,
         migrated: false,
       });
@@ -71,7 +71,7 @@ describe("state/persistence", () => {
 
     it("should restore a saved imported dataset", async () => {
       const dataset = tinyDataset();
-      await set(DATASET_KEY, { schemaVersion: 1, savedAt: "2026-01-01T00:00:00Z", dataset }, db());
+      await set(DATASET_KEY, { schemaVersion: 2, savedAt: "2026-01-01T00:00:00Z", dataset }, db());
       await restorePersistedDataset();
       expect(useStore.getState().dataset).toEqual(dataset);
       expect(useStore.getState().datasetOrigin).toBe("imported");
@@ -82,7 +82,7 @@ describe("state/persistence", () => {
       await set(DATASET_KEY, tinyDataset(), db());
       await restorePersistedDataset();
       expect(useStore.getState().datasetOrigin).toBe("imported");
-      expect(await saved()).toMatchObject({ schemaVersion: 1, dataset: tinyDataset() });
+      expect(await saved()).toMatchObject({ schemaVersion: 2, dataset: tinyDataset() });
     });
 
     it.each([
@@ -90,7 +90,7 @@ describe("state/persistence", () => {
       [{ schemaVersion: 9, savedAt: "x", dataset: tinyDataset() }, "newer version"],
       [{ schemaVersion: 0, savedAt: "x", dataset: {} }, "older format (schema 0)"],
       [
-        { schemaVersion: 1, savedAt: "x", dataset: { ...tinyDataset(), companies: [] } },
+        { schemaVersion: 2, savedAt: "x", dataset: { ...tinyDataset(), companies: [] } },
         'deals[0].from: unknown company "nvidia" (and',
       ],
     ])("should set aside %j with a notice and keep the default", async (record, reason) => {
@@ -110,7 +110,7 @@ describe("state/persistence", () => {
     });
 
     it("should not replace a dataset that was opened before it ran", async () => {
-      await set(DATASET_KEY, { schemaVersion: 1, savedAt: "x", dataset: tinyDataset() }, db());
+      await set(DATASET_KEY, { schemaVersion: 2, savedAt: "x", dataset: tinyDataset() }, db());
       const shared = { ...tinyDataset(), title: "From a link" };
       actions.setDataset(shared, "imported");
       await restorePersistedDataset();
@@ -138,7 +138,7 @@ describe("state/persistence", () => {
       actions.setDataset(dataset, "imported");
       await settle();
       const record = await saved();
-      expect(record?.schemaVersion).toBe(1);
+      expect(record?.schemaVersion).toBe(2);
       expect(record?.dataset).toEqual(dataset);
       expect(Number.isNaN(Date.parse(record!.savedAt))).toBe(false);
 

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { analyzeFiltered } from "../../../src/analysis/analyzeDataset.ts";
-import { DEFAULT_DEAL_FILTERS } from "../../../src/analysis/filterDeals.ts";
+import { analyzeDataset } from "../../../src/analysis/pipeline.ts";
 import { actions, initialState, useStore } from "../../../src/state/store.ts";
 import { decodeView, encodeView } from "../../../src/state/url/codec.ts";
 import { findLoop, resolveSelection, viewOfStore } from "../../../src/state/url/sync.ts";
@@ -10,7 +9,7 @@ describe("state/url/sync", () => {
   beforeEach(() => {
     useStore.setState(initialState(), true);
     actions.setDataset(tinyDataset(), "imported");
-    actions.analysisFinished(analyzeFiltered(tinyDataset(), DEFAULT_DEAL_FILTERS));
+    actions.analysisFinished(analyzeDataset(tinyDataset()));
   });
 
   describe("resolveSelection", () => {
@@ -36,6 +35,7 @@ describe("state/url/sync", () => {
           kind: "loop",
           loopId: "nvidia>openai>oracle",
           companies: ["nvidia", "openai", "oracle"],
+          hopKeys: ["nvidia>openai", "openai>oracle", "oracle>nvidia"],
         },
       });
       expect(findLoop(s.analysis!.loops, ["openai", "nvidia", "oracle"])).toBeUndefined();
@@ -44,7 +44,7 @@ describe("state/url/sync", () => {
 
   describe("viewOfStore", () => {
     it("should encode the store's view so that decoding gives it back", () => {
-      actions.selectLoop("nvidia>openai>oracle", ["nvidia", "openai", "oracle"]);
+      actions.selectLoop(useStore.getState().analysis!.loops[0]!);
       actions.setFilters({ minAmountUsdBn: 10 });
       actions.setTab("risk");
       const view = viewOfStore(useStore.getState());

@@ -7,7 +7,7 @@ import { formatDealAmount } from "../../../src/domain/money.ts";
 import { selectFilteredDeals } from "../../../src/state/selectors.ts";
 import { actions, useStore } from "../../../src/state/store.ts";
 import { DealsTable } from "../../../src/ui/panels/DealsTable.tsx";
-import { resetWithAnalysis } from "./harness.ts";
+import { analyseNow, resetWithAnalysis } from "./harness.ts";
 
 const bodyRows = () => within(screen.getByRole("table")).getAllByRole("row").slice(1);
 const amountsShown = () => bodyRows().map((r) => within(r).getAllByRole("cell")[3]!.textContent);
@@ -17,7 +17,9 @@ describe("ui/panels/DealsTable", () => {
 
   it("should list every filtered deal under a 'Deals (N)' caption", () => {
     render(<DealsTable />);
-    const deals = useStore.getState().dataset.deals;
+    const deals = useStore
+      .getState()
+      .dataset.deals.filter((d) => d.status !== "superseded" && d.status !== "cancelled");
     expect(screen.getByRole("table", { name: `Deals (${deals.length})` })).toBeInTheDocument();
     expect(bodyRows()).toHaveLength(deals.length);
     const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
@@ -28,11 +30,15 @@ describe("ui/panels/DealsTable", () => {
       "Amount",
       "Announced",
       "Status",
+      "Evidence",
       "Sources",
     ]);
     for (const h of screen.getAllByRole("columnheader")) expect(h).toHaveAttribute("scope", "col");
 
-    act(() => actions.setFilters({ minAmountUsdBn: 50, includeUndisclosed: false }));
+    act(() => {
+      actions.setFilters({ minAmountUsdBn: 50, includeUndisclosed: false });
+      analyseNow();
+    });
     const filtered = selectFilteredDeals(useStore.getState());
     expect(filtered.length).toBeLessThan(deals.length);
     expect(screen.getByRole("table", { name: `Deals (${filtered.length})` })).toBeInTheDocument();

@@ -5,10 +5,11 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { selectVisibleLoops } from "../../../src/state/selectors.ts";
 import { actions, useStore } from "../../../src/state/store.ts";
+import { evidenceNote, formatRoundTrip } from "../../../src/analysis/hops.ts";
 import { LoopsPanel } from "../../../src/ui/panels/LoopsPanel.tsx";
 import { resetStore, resetWithAnalysis } from "./harness.ts";
 
-const NVIDIA_LOOP = /^Nvidia → OpenAI → Oracle → Nvidia · \$40 bn round trip/;
+const NVIDIA_LOOP = /^Nvidia → OpenAI → Oracle → Nvidia · round trip \$40 bn/;
 
 /** The loop options (the length select has options of its own). */
 const loopOptions = () =>
@@ -38,6 +39,13 @@ describe("ui/panels/LoopsPanel", () => {
     expect(option.querySelector(".type-tag.type-chip-purchase")).not.toBeNull();
     expect(options.every((o) => o.getAttribute("aria-selected") === "false")).toBe(true);
     expect(screen.getByText(new RegExp(`^${loops.length} loops`))).toBeInTheDocument();
+    // Each entry states its round trip and evidence in the words the export uses.
+    options.forEach((o, i) => {
+      expect(o).toHaveTextContent(`round trip ${formatRoundTrip(loops[i]!)}`);
+      const evidence = evidenceNote(loops[i]!.hops);
+      if (evidence) expect(o).toHaveTextContent(evidence);
+    });
+    expect(options.some((o) => /rests on 1 inferred deal/.test(o.textContent ?? ""))).toBe(true);
   });
 
   it("should select the active loop with ArrowDown and Enter, and keep it on a second Enter", async () => {
@@ -55,6 +63,7 @@ describe("ui/panels/LoopsPanel", () => {
       kind: "loop",
       loopId: loops[1]!.id,
       companies: loops[1]!.companies,
+      hopKeys: loops[1]!.hopKeys,
     });
     const after = within(listbox).getAllByRole("option");
     expect(after[1]).toHaveAttribute("aria-selected", "true");
@@ -73,7 +82,7 @@ describe("ui/panels/LoopsPanel", () => {
       "aria-selected",
       "true",
     );
-    expect(screen.getByText("OpenAI → Oracle: $300 bn (cloud-contract)")).toBeInTheDocument();
+    expect(screen.getByText("OpenAI → Oracle: about $300 bn (cloud-contract)")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Sources for OpenAI → Oracle" }));
     const state = useStore.getState();
     expect(state.selection).toEqual({ kind: "edge", from: "openai", to: "oracle" });

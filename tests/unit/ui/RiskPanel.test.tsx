@@ -7,7 +7,8 @@ import { selectFlaggedCompanies } from "../../../src/state/selectors.ts";
 import { useStore } from "../../../src/state/store.ts";
 import { RiskPanel } from "../../../src/ui/panels/RiskPanel.tsx";
 import { tinyDataset } from "../domain/fixtures.ts";
-import { resetStore, resetWithAnalysis } from "./harness.ts";
+import { resetStore, resetWithAnalysis, recordingCommands } from "./harness.ts";
+import { GraphCommandsContext } from "../../../src/ui/controllers/sigmaContext.ts";
 
 const cardOf = (name: string) =>
   screen.getByRole("article", { name: new RegExp(`^${name}\\b`) }) as HTMLElement;
@@ -61,12 +62,17 @@ describe("ui/panels/RiskPanel", () => {
 
   it("should open a company's details when its name is pressed", async () => {
     const user = userEvent.setup();
-    render(<RiskPanel />);
+    const { commands, focused } = recordingCommands();
+    render(
+      <GraphCommandsContext.Provider value={commands}>
+        <RiskPanel />
+      </GraphCommandsContext.Provider>,
+    );
     await user.click(screen.getByRole("button", { name: "Oracle" }));
     const state = useStore.getState();
     expect(state.selection).toEqual({ kind: "company", id: "oracle" });
     expect(state.tab).toBe("details");
-    expect(state.focusRequest?.id).toBe("oracle");
+    expect(focused).toEqual(["oracle"]);
   });
 
   it("should explain the thresholds", () => {

@@ -7,7 +7,8 @@ import { actions, useStore } from "../../../src/state/store.ts";
 import { SearchBox } from "../../../src/ui/components/SearchBox.tsx";
 import { rankCompanies } from "../../../src/ui/components/searchCompanies.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
-import { resetStore } from "./harness.ts";
+import { resetStore, recordingCommands } from "./harness.ts";
+import { GraphCommandsContext } from "../../../src/ui/controllers/sigmaContext.ts";
 
 const box = () => screen.getByRole("combobox", { name: "Search companies" });
 
@@ -48,7 +49,12 @@ describe("ui/components/SearchBox", () => {
     it("should select Oracle on 'ora' + Enter, close the list, and clear on Esc", async () => {
       const user = userEvent.setup();
       actions.setTab("loops");
-      render(<SearchBox />);
+      const { commands, focused } = recordingCommands();
+      render(
+        <GraphCommandsContext.Provider value={commands}>
+          <SearchBox />
+        </GraphCommandsContext.Provider>,
+      );
       await user.keyboard("/");
       await user.keyboard("ora");
       expect(box()).toHaveAttribute("aria-expanded", "true");
@@ -59,7 +65,7 @@ describe("ui/components/SearchBox", () => {
       const state = useStore.getState();
       expect(state.selection).toEqual({ kind: "company", id: "oracle" });
       expect(state.tab).toBe("details");
-      expect(state.focusRequest?.id).toBe("oracle");
+      expect(focused).toEqual(["oracle"]);
       expect(box()).toHaveAttribute("aria-expanded", "false");
       expect(box()).toHaveValue("Oracle");
 

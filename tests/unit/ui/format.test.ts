@@ -1,27 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { LoopHop } from "../../../src/analysis/loops.ts";
 import { groupBySource, safeHttpUrl } from "../../../src/ui/components/SourceList.tsx";
 import { nextActiveIndex } from "../../../src/ui/components/listKeys.ts";
 import { sortRows } from "../../../src/ui/components/SortableTable.tsx";
 import { factValueText, metricLabel } from "../../../src/ui/panels/FactCard.tsx";
 import {
   formatFlowAmount,
-  formatHopAmount,
   formatPartialDate,
   formatShare,
   formatSignedUsdBn,
   loopPathText,
   severityLevel,
 } from "../../../src/ui/panels/format.ts";
-
-const hop = (knownUsdBn: number, hasUnknown: boolean): LoopHop => ({
-  from: "a",
-  to: "b",
-  dealIds: ["d"],
-  knownUsdBn,
-  hasUnknown,
-  undisclosed: hasUnknown && knownUsdBn === 0,
-});
 
 describe("ui/panels/format", () => {
   describe("formatPartialDate", () => {
@@ -43,9 +32,6 @@ describe("ui/panels/format", () => {
       expect(formatFlowAmount(40, 0)).toBe("$40 bn");
       expect(formatFlowAmount(40, 2)).toBe("$40 bn + 2 undisclosed");
       expect(formatFlowAmount(0, 1)).toBe("undisclosed");
-      expect(formatHopAmount(hop(300, false))).toBe("$300 bn");
-      expect(formatHopAmount(hop(10, true))).toBe("$10 bn + undisclosed");
-      expect(formatHopAmount(hop(0, true))).toBe("undisclosed");
     });
   });
 

@@ -1,7 +1,9 @@
 /** Shared setup for the panel tests: a fresh store with a synchronous analysis. */
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import { analyzeFiltered } from "../../../src/analysis/analyzeDataset.ts";
+import { DEFAULT_LOOP_OPTIONS } from "../../../src/analysis/loops.ts";
+import { runPipeline } from "../../../src/analysis/pipeline.ts";
+import { type GraphCommands, createGraphCommands } from "../../../src/state/graphCommands.ts";
 import type { Dataset } from "../../../src/domain/schema.ts";
 import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/state/store.ts";
 
@@ -16,12 +18,27 @@ export function resetStore(dataset: Dataset = DEFAULT_DATASET): void {
 
 /** Runs the analysis of the current dataset and filters, as the worker would. */
 export function analyseNow(): void {
-  const { dataset, filters } = useStore.getState();
-  actions.analysisFinished(analyzeFiltered(dataset, filters, { maxLength: 6, limit: 10000 }));
+  const { dataset, filters, viewOptions } = useStore.getState();
+  actions.analysisFinished(
+    runPipeline({
+      dataset,
+      filters,
+      view: { mergeVehicles: viewOptions.mergeVehicles, timeline: true },
+      loops: DEFAULT_LOOP_OPTIONS,
+    }),
+  );
 }
 
 /** Resets the store and puts a finished analysis in it. */
 export function resetWithAnalysis(dataset: Dataset = DEFAULT_DATASET): void {
   resetStore(dataset);
   analyseNow();
+}
+
+/** A command hub that records the companies it was asked to focus. */
+export function recordingCommands(): { commands: GraphCommands; focused: string[] } {
+  const commands = createGraphCommands();
+  const focused: string[] = [];
+  commands.attach({ focus: (id) => void focused.push(id) });
+  return { commands, focused };
 }
