@@ -50,10 +50,12 @@ const rankingsByIndex = new WeakMap<
   { threshold: number; value: SystemicImportance[] }
 >();
 
+const NO_RANKING: SystemicImportance[] = [];
+
 /** Companies ranked by the total loss a 100% shortfall of theirs would cause. */
 export function selectSystemicImportance(s: Store): SystemicImportance[] {
   const index = s.analysis?.index;
-  if (!index) return [];
+  if (!index) return NO_RANKING;
   const threshold = s.stress.thresholdPct / 100;
   const hit = rankingsByIndex.get(index);
   if (hit && hit.threshold === threshold) return hit.value;

@@ -68,6 +68,25 @@ const exportMs = (page: Page) =>
   page.getByRole("group", { name: "Export image" }).getAttribute("data-export-ms");
 
 describe("image export (Chromium)", () => {
+  it("should say the famous loop's round trip in its export exactly as its list entry does", async () => {
+    const { context, page, errors } = await openPage(
+      harness,
+      undefined,
+      "?loop=nvidia.openai.oracle",
+    );
+    await ready(page);
+    const option = cycles(page).getByRole("option", { name: /^Nvidia → OpenAI → Oracle → Nvidia/ });
+    await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
+    const listed = await option.locator(".loop-amount").innerText();
+    const download = await exportVia(page, "Export SVG");
+    const svg = (await saved(download, "export-famous-loop.svg")).toString("utf8");
+    const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? "";
+    expect(desc).toContain(`Loop of 3 hops · ${listed} · `);
+    expect(desc).not.toContain("$0 bn");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should export the selected loop as a PNG at least twice its on-screen size", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);
@@ -114,6 +133,15 @@ describe("image export (Chromium)", () => {
       };
     }, svg);
     expect(parsed).toEqual({ error: 0, root: "svg" });
+    // The export states the round trip in the list entry's own words.
+    const listed = await cycles(page)
+      .getByRole("option")
+      .first()
+      .locator(".loop-amount")
+      .innerText();
+    expect(listed).toMatch(/^round trip /);
+    const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? "";
+    expect(desc).toContain(` · ${listed} · `);
     // Render the SVG in Chromium too, to look at it next to the PNG.
     const viewer = await context.newPage();
     await viewer.setContent(
