@@ -317,17 +317,16 @@ export interface RoundTrip {
 
 /**
  * The round trip as words, the same in the panel, the export and the CLI:
- * "$40 bn", "undisclosed, at most $120 bn", "at least $8.3 bn, at most $40 bn",
- * or "undisclosed" when no hop discloses an amount.
+ * "$40 bn"; "at least $8.3 bn" when every hop discloses something but some
+ * deals on them do not (the undisclosed part can only add); "undisclosed, at
+ * most $120 bn" when a hop discloses nothing (the ceiling is the smallest hop
+ * that does); or "undisclosed" when no hop discloses an amount.
  */
 export function formatRoundTrip(loop: RoundTrip): string {
   if (!loop.hasUnknownAmount) return formatUsdBn(loop.roundTripUsdBn);
-  const ceiling =
-    loop.roundTripCeilingUsdBn === null
-      ? ""
-      : `, at most ${formatUsdBn(loop.roundTripCeilingUsdBn)}`;
-  if (loop.roundTripUsdBn === 0) return `undisclosed${ceiling}`;
-  return `at least ${formatUsdBn(loop.roundTripUsdBn)}${ceiling}`;
+  if (loop.roundTripUsdBn > 0) return `at least ${formatUsdBn(loop.roundTripUsdBn)}`;
+  if (loop.roundTripCeilingUsdBn === null) return "undisclosed";
+  return `undisclosed, at most ${formatUsdBn(loop.roundTripCeilingUsdBn)}`;
 }
 
 /** Deals below `reported` across some hops, by tier; empty when all are reported or better. */

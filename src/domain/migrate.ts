@@ -3,14 +3,16 @@
  * current schema before validation, one version step at a time.
  *
  * v1 → v2: deals gain an evidence tier. A v1 deal cites the seed articles or a
- * named outside outlet, so it becomes `reported`; everything else is unchanged
- * (v2's new statuses, lineage, arrangements and vehicles are all optional or
- * new values). Pure and total: a value that is not a v1 document is returned
+ * named outside outlet, so it becomes `reported`. A fact's period must now follow
+ * one grammar (`YYYY`, `FYYYYY`, `YYYY-Qn`, `YYYY-MM-DD`); a v1 period that does
+ * not (`2024-2025`, `FY2026-Q2`) moves into the fact's notes, word for word,
+ * rather than being guessed at. Everything else is unchanged (v2's new
+ * statuses, lineage, arrangements and vehicles are optional or new values). Pure and total: a value that is not a v1 document is returned
  * as it is, for validation to report. O(D) for D deals.
  *
  * Reference: the schema in `schema.ts` and the README's "Data format".
  */
-import { SCHEMA_VERSION } from "./schema.ts";
+import { SCHEMA_VERSION, isFactPeriod } from "./schema.ts";
 
 type Json = Record<string, unknown>;
 
@@ -22,14 +24,29 @@ export const MIGRATIONS: Readonly<Record<number, (dataset: Json) => Json>> = {
   1: migrateV1ToV2,
 };
 
-/** v1 → v2: every deal without an evidence tier gets `reported`. */
+/** v1 → v2: deals without an evidence tier get `reported`; off-grammar periods move to notes. */
 export function migrateV1ToV2(dataset: Json): Json {
   const deals = Array.isArray(dataset.deals)
     ? dataset.deals.map((deal: unknown) =>
         isObject(deal) && deal.evidence === undefined ? { ...deal, evidence: "reported" } : deal,
       )
     : dataset.deals;
-  return { ...dataset, schemaVersion: 2, deals };
+  const facts = Array.isArray(dataset.facts)
+    ? dataset.facts.map((fact: unknown) => {
+        if (!isObject(fact) || typeof fact.period !== "string" || isFactPeriod(fact.period)) {
+          return fact;
+        }
+        const { period, ...rest } = fact;
+        const notes = Array.isArray(fact.notes) ? fact.notes : [];
+        return { ...rest, notes: [...notes, `Period as written in schema 1: "${period}".`] };
+      })
+    : dataset.facts;
+  return {
+    ...dataset,
+    schemaVersion: 2,
+    deals,
+    ...(dataset.facts === undefined ? {} : { facts }),
+  };
 }
 
 export type MigrationOutcome =

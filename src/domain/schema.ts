@@ -113,6 +113,15 @@ export function isPartialDate(s: string): boolean {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** A fact's period: `YYYY` or `FYYYYY` for a year, `YYYY-Qn` for a quarter, `YYYY-MM-DD` for a point in time. */
+export const FACT_PERIOD_RE = /^(\d{4}|FY\d{4}|\d{4}-Q[1-4]|\d{4}-\d{2}-\d{2})$/;
+
+/** True when `s` is a period in the facts' grammar (a real calendar day for a point in time). */
+export function isFactPeriod(s: string): boolean {
+  if (!FACT_PERIOD_RE.test(s)) return false;
+  return s.length !== 10 || isPartialDate(s);
+}
+
 const idSchema = z
   .string()
   .min(1, "must not be empty")
@@ -203,7 +212,13 @@ export const factSchema = z.strictObject({
   /** The other company the figure is about (the customer, the investee). */
   counterparty: idSchema.optional(),
   /** The period the figure covers, e.g. `2025`, `FY2026`, `2025-Q3`, `2025-09-30`. */
-  period: z.string().optional(),
+  period: z
+    .string()
+    .refine(
+      isFactPeriod,
+      "must be a period as YYYY or FYYYYY (a year), YYYY-Qn (a quarter) or YYYY-MM-DD (a point in time)",
+    )
+    .optional(),
   description: nonEmptyText,
   notes: z.array(z.string()).default([]),
   sources: sourceRefsSchema,

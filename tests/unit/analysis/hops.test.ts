@@ -162,7 +162,7 @@ describe("analysis/hops", () => {
       expect(rt(40, 40, false)).toBe("$40 bn");
       expect(rt(0, 120, true)).toBe("undisclosed, at most $120 bn");
       expect(rt(0, null, true)).toBe("undisclosed");
-      expect(rt(8.3, 40, true)).toBe("at least $8.3 bn, at most $40 bn");
+      expect(rt(8.3, 40, true)).toBe("at least $8.3 bn");
     });
   });
 

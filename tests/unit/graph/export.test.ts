@@ -153,7 +153,7 @@ describe("graph/export/describe", () => {
       expect(exportFileName(d, "png")).toBe("nvidia-openai-oracle-loop.png");
       // Without its loop report the export never invents a round trip.
       expect(d.subtitle).toMatch(/^Loop of 3 hops · round trip not computed · \d+ deals$/);
-      expect(d.asOf).toBe("15 February 2026");
+      expect(d.asOf).toBe("29 November 2026");
       expect(d.sources.length).toBeGreaterThan(0);
     });
 

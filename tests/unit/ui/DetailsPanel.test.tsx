@@ -5,8 +5,14 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEAL_TYPES } from "../../../src/domain/schema.ts";
 import { actions, useStore } from "../../../src/state/store.ts";
+import { formatRoundTrip } from "../../../src/analysis/hops.ts";
+import { formatShare } from "../../../src/ui/panels/format.ts";
 import { DetailsPanel } from "../../../src/ui/panels/DetailsPanel.tsx";
 import { analyseNow, resetWithAnalysis } from "./harness.ts";
+
+/** The Nvidia → OpenAI → Oracle loop of the current analysis. */
+const famousLoop = () =>
+  useStore.getState().analysis!.loops.find((l) => l.id === "nvidia>openai>oracle")!;
 
 describe("ui/panels/DetailsPanel", () => {
   beforeEach(() => resetWithAnalysis());
@@ -25,9 +31,10 @@ describe("ui/panels/DetailsPanel", () => {
     const card = screen.getByRole("heading", {
       name: /cloud-contract about \$300 bn/,
     }).parentElement!;
-    expect(card).toHaveTextContent(/Announced\s*Sep 2025 \(month only\)/);
+    expect(card).toHaveTextContent(/Announced\s*22 Jul 2025/);
     expect(card).toHaveTextContent(/Horizon\s*5 years/);
     expect(card).toHaveTextContent(/Status\s*signed/);
+    expect(card).toHaveTextContent(/Evidence\s*reported: reported by a named outlet/);
     const notes = within(card).getByRole("heading", { name: "Discrepancy notes" }).parentElement!;
     expect(notes).toHaveTextContent("Direction error in seed-003");
     const quote = within(card).getByText(/accord cloud colossal de 300 milliards/, {
@@ -61,10 +68,17 @@ describe("ui/panels/DetailsPanel", () => {
     expect(amount).toHaveAttribute("aria-sort", "descending");
     await user.click(within(amount).getByRole("button", { name: "Amount" }));
     expect(amount).toHaveAttribute("aria-sort", "ascending");
-    expect(within(inflows).getByText("100%")).toBeInTheDocument();
-    expect(screen.getByText(/Two thirds of Oracle's future contracted revenue/)).toBeVisible();
+    const oracle = useStore.getState().analysis!.concentration.find((c) => c.company === "oracle")!;
+    expect(oracle.topPayer?.company).toBe("openai");
+    expect(within(inflows).getByText(formatShare(oracle.topPayer!.share))).toBeInTheDocument();
     expect(
-      screen.getByRole("heading", { level: 4, name: "Customer concentration: 66.7% (2025)" }),
+      screen.getByText(/two thirds of Oracle's remaining performance obligations/),
+    ).toBeVisible();
+    expect(
+      screen.getByRole("heading", {
+        level: 4,
+        name: "Customer concentration: 66.7% of $455 bn (2025-08-31)",
+      }),
     ).toBeInTheDocument();
 
     await user.click(within(inflows).getByRole("button", { name: /^OpenAI/ }));
@@ -76,7 +90,9 @@ describe("ui/panels/DetailsPanel", () => {
     actions.selectCompany("oracle");
     render(<DetailsPanel />);
     await user.click(
-      screen.getByRole("button", { name: "Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn" }),
+      screen.getByRole("button", {
+        name: `Nvidia → OpenAI → Oracle → Nvidia · round trip ${formatRoundTrip(famousLoop())}`,
+      }),
     );
     expect(useStore.getState().selection).toMatchObject({
       kind: "loop",
@@ -88,7 +104,7 @@ describe("ui/panels/DetailsPanel", () => {
     expect(
       screen.getByRole("heading", { level: 3, name: "OpenAI → Oracle: about $300 bn" }),
     ).toBeVisible();
-    expect(screen.getByText("Round trip $40 bn")).toBeVisible();
+    expect(screen.getByText(`Round trip ${formatRoundTrip(famousLoop())}`)).toBeVisible();
     expect(screen.getAllByText(/accord cloud colossal de 300 milliards/).length).toBeGreaterThan(0);
   });
 

@@ -9,7 +9,7 @@ import { evidenceNote, formatRoundTrip } from "../../../src/analysis/hops.ts";
 import { LoopsPanel } from "../../../src/ui/panels/LoopsPanel.tsx";
 import { resetStore, resetWithAnalysis } from "./harness.ts";
 
-const NVIDIA_LOOP = /^Nvidia → OpenAI → Oracle → Nvidia · round trip \$40 bn/;
+const NVIDIA_LOOP = /^Nvidia → OpenAI → Oracle → Nvidia · round trip /;
 
 /** The loop options (the length select has options of its own). */
 const loopOptions = () =>

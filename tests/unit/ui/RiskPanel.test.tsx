@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { selectFlaggedCompanies } from "../../../src/state/selectors.ts";
 import { useStore } from "../../../src/state/store.ts";
+import { formatShare } from "../../../src/ui/panels/format.ts";
 import { RiskPanel } from "../../../src/ui/panels/RiskPanel.tsx";
 import { tinyDataset } from "../domain/fixtures.ts";
 import { resetStore, resetWithAnalysis, recordingCommands } from "./harness.ts";
@@ -39,11 +40,16 @@ describe("ui/panels/RiskPanel", () => {
     render(<RiskPanel />);
     const card = cardOf("Oracle");
     expect(within(card).getByText("critical")).toHaveClass("badge-critical");
-    expect(card).toHaveTextContent("100% of inflows from OpenAI");
-    expect(card).toHaveTextContent(/HHI\s*10,000/);
-    expect(card).toHaveTextContent(/Circular share\s*100%/);
+    const oracle = useStore.getState().analysis!.concentration.find((c) => c.company === "oracle")!;
+    expect(card).toHaveTextContent(`${formatShare(oracle.topPayer!.share)} of inflows from OpenAI`);
+    expect(card).toHaveTextContent(
+      new RegExp(`HHI\\s*${Math.round(oracle.inflowHhi!).toLocaleString("en-US")}`),
+    );
+    expect(card).toHaveTextContent(
+      new RegExp(`Circular share\\s*${formatShare(oracle.circularShare!)}`),
+    );
     expect(
-      within(card).getByText(/Two thirds of Oracle's future contracted revenue/),
+      within(card).getByText(/two thirds of Oracle's remaining performance obligations/),
     ).toBeVisible();
     const quote = within(card).getByText(/les deux tiers de ses revenus futurs/);
     expect(quote.tagName).toBe("BLOCKQUOTE");
