@@ -2,7 +2,7 @@
  * The analysis pipeline: one pass from a dataset and a view to everything the
  * app and the CLI show.
  *
- *   filter → (merge vehicles) → hops → index → SCC → loops, concentration
+ *   filter → (lineage as of the date) → (merge vehicles) → hops → index → SCC → loops, concentration
  *                                                   → timeline (without the date filter)
  *
  * Each stage reads the one before; nothing is folded twice. `runPipeline` is
@@ -26,10 +26,12 @@ import {
   type DealFilters,
   countsNonLive,
   filterDeals,
+  periodEnd,
 } from "./filterDeals.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
 import { DEFAULT_LOOP_OPTIONS, type LoopOptions, type LoopReport, analyzeLoops } from "./loops.ts";
+import { announcedByIdOf, lineageAsOf, monthOf } from "./lineage.ts";
 import { type SccResult, listComponents, stronglyConnectedComponents } from "./scc.ts";
 import { type TimelinePoint, buildTimeline, timelineMonths } from "./timeline.ts";
 import { mergeVehicles } from "./vehicles.ts";
@@ -98,7 +100,17 @@ interface Fold {
 }
 
 function foldStage(dataset: PipelineDataset, filters: DealFilters, view: PipelineView): Fold {
-  const passed = filterDeals(dataset.deals, filters);
+  // NOTE: looking back in time, a superseded deal counts until its replacement
+  // came, so lineage is read as of the date before the status filter applies.
+  const asOf =
+    filters.dateTo === null
+      ? dataset.deals
+      : lineageAsOf(
+          dataset.deals,
+          monthOf(periodEnd(filters.dateTo))!,
+          announcedByIdOf(dataset.deals),
+        );
+  const passed = filterDeals(asOf, filters);
   const merged = view.mergeVehicles
     ? mergeVehicles(passed, dataset.companies)
     : { deals: passed, internal: [], sponsorOf: new Map<string, string>() };
@@ -124,7 +136,16 @@ function timelineStage(
   view: PipelineView,
   maxLength: number,
 ): PipelineTimeline {
-  const undated = filterDeals(dataset.deals, { ...filters, dateFrom: null, dateTo: null });
+  // Superseded deals go in: each month reads them as live until their replacement came.
+  const statuses = filters.statuses.includes("superseded")
+    ? filters.statuses
+    : [...filters.statuses, "superseded" as const];
+  const undated = filterDeals(dataset.deals, {
+    ...filters,
+    statuses,
+    dateFrom: null,
+    dateTo: null,
+  });
   const deals = view.mergeVehicles ? mergeVehicles(undated, dataset.companies).deals : undated;
   const points =
     deals.length > TIMELINE_LOOP_MAX_DEALS
@@ -134,6 +155,7 @@ function timelineStage(
           maxLength,
           dataset.companies.map((c) => c.id),
           countsNonLive(filters),
+          announcedByIdOf(dataset.deals),
         );
   return { months: timelineMonths(dataset.deals), points };
 }

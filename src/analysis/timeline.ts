@@ -13,15 +13,12 @@
 import type { Deal } from "../domain/schema.ts";
 import { buildFlowIndex } from "./flowIndex.ts";
 import { isLiveDeal } from "./hops.ts";
+import { type announcedByIdOf, lineageAsOf, monthOf } from "./lineage.ts";
 import { analyzeLoops } from "./loops.ts";
 
-const LOOP_LIMIT = 10_000;
+export { monthOf };
 
-/** "YYYY-MM" of the start of a deal's period, or null when undated. */
-export function monthOf(date: string | undefined): string | null {
-  if (!date) return null;
-  return date.length === 4 ? `${date}-01` : date.slice(0, 7);
-}
+const LOOP_LIMIT = 10_000;
 
 /** True when the deal's date gives only a year or a month. */
 export function isPartialPeriod(date: string | undefined): boolean {
@@ -88,6 +85,7 @@ export function buildTimeline(
   maxLength = 6,
   nodeIds: readonly string[] = [],
   countNonLive = false,
+  announcedById: ReturnType<typeof announcedByIdOf> = new Map(),
 ): TimelinePoint[] {
   const months = timelineMonths(deals);
   // NOTE: a fixed node order keeps loop ids (rotations) stable from month to month.
@@ -100,24 +98,30 @@ export function buildTimeline(
     list.push(d);
     byMonth.set(m, list);
   }
-  const cumulative: Record<string, number> = {};
   const active: Deal[] = deals.filter((d) => monthOf(d.announced) === null);
   let previousLoops = new Set<string>();
+  let cumulative: Record<string, number> = {};
   return months.map((month) => {
     const fresh = byMonth.get(month) ?? [];
-    for (const d of fresh) {
-      active.push(d);
-      if (countNonLive || isLiveDeal(d)) {
+    active.push(...fresh);
+    // NOTE: a superseded deal counts until its replacement is announced, so a
+    // replacement month can take dollars out as well as put them in.
+    const asOf = fresh.length === 0 ? null : lineageAsOf(active, month, announcedById);
+    if (asOf) {
+      cumulative = {};
+      for (const d of asOf) {
+        if (!countNonLive && !isLiveDeal(d)) continue;
+        if (monthOf(d.announced) === null) continue;
         cumulative[d.type] = (cumulative[d.type] ?? 0) + (d.amountUsdBn ?? 0);
       }
     }
     const loops =
-      fresh.length === 0 && previousLoops.size === 0
+      asOf === null
         ? []
         : analyzeLoops(
-            active,
+            asOf,
             { maxLength, cap: LOOP_LIMIT, limit: 0 },
-            { index: buildFlowIndex(active, order, { countNonLive }) },
+            { index: buildFlowIndex(asOf, order, { countNonLive }) },
           ).loops;
     const ids = fresh.length === 0 ? previousLoops : new Set(loops.map((l) => l.id));
     const loopsClosed =
