@@ -148,3 +148,21 @@ describe("data/ai-circular-deals.json", () => {
     );
   });
 });
+
+describe("README.md", () => {
+  it("should describe the default dataset with its current counts and date", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const parsed = parseDatasetJson(text);
+    if (!parsed.ok) throw new Error("invalid dataset");
+    const d = parsed.value;
+    const history = d.deals.filter((x) => x.status === "superseded" || x.status === "cancelled");
+    const flat = readme.replace(/\s+/g, " ");
+    expect(flat).toContain(`${d.deals.length} deals among ${d.companies.length} companies`);
+    expect(flat).toContain(
+      `(${d.deals.length - history.length} live; ${history.length} superseded`,
+    );
+    expect(flat).toContain(`${d.facts.length} company facts and ${d.sources.length} cited sources`);
+    expect(flat).toContain("as of 29 November 2026");
+    expect(d.asOf).toBe("2026-11-29");
+  });
+});
