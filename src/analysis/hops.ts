@@ -44,6 +44,8 @@ export interface DescribedEdge extends HopEdge {
   readonly type: DealType;
   readonly amountQualifier: AmountQualifier;
   readonly evidence?: EvidenceTier;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent for undated imports. */
+  readonly announced?: string;
 }
 
 export interface HopFoldOptions {

@@ -20,20 +20,38 @@ import { forEachCycle } from "./cycles.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type DescribedEdge, type Hop, describeHop, weakEvidence } from "./hops.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
+import {
+  type DatedDeal,
+  datedDeal,
+  isTimeRespecting,
+  sortByMonth,
+  timeOrderOfLoop,
+} from "./timeOrder.ts";
 
 export interface LoopOptions {
   /** Longest loop to look for, in hops (>= 2); `Infinity` for no bound. */
   readonly maxLength: number;
+  /** A loop is time-respecting when it came back in order within this many months; `Infinity` for any time. */
+  readonly windowMonths: number;
   /** Most loops the search enumerates before it stops; 0 for no cap. */
   readonly cap: number;
   /** Most loops reported, the largest round trips; 0 for all found. */
   readonly limit: number;
 }
 
-export const DEFAULT_LOOP_OPTIONS: LoopOptions = { maxLength: 6, cap: 1_000_000, limit: 10_000 };
+export const DEFAULT_LOOP_OPTIONS: LoopOptions = {
+  maxLength: 6,
+  windowMonths: 24,
+  cap: 1_000_000,
+  limit: 10_000,
+};
 
 /** Checks a partial options bag and throws a namespaced message on the first bad value. */
 export function validateLoopOptions(options: Partial<LoopOptions>): void {
+  const w = options.windowMonths;
+  if (w !== undefined && w !== Infinity && (!Number.isInteger(w) || w < 0)) {
+    throw new Error("analysis/loops: windowMonths must be an integer >= 0, or Infinity");
+  }
   for (const name of ["cap", "limit"] as const) {
     const v = options[name];
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
@@ -76,6 +94,14 @@ export interface LoopReport {
   readonly weakEvidence: Readonly<Partial<Record<EvidenceTier, number>>>;
   /** Superseded or cancelled deals counted on the loop (only when the view counts them). */
   readonly nonLiveDeals: number;
+  /** Smallest month span of an in-order choice of deals round the loop; null when none is in order. */
+  readonly spanMonths: number | null;
+  /** True when the loop came back in order within the window in force. */
+  readonly timeRespecting: boolean;
+  /** The deals of one in-order choice achieving the span, in chain order; empty when none. */
+  readonly chainDealIds: readonly string[];
+  /** True when that chain relies on a deal dated only by year. */
+  readonly orderApproximate: boolean;
 }
 
 export interface LoopAnalysis {
@@ -120,7 +146,7 @@ export function analyzeLoops(
   prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
   nodeIds: readonly string[] = [],
 ): LoopAnalysis {
-  const { maxLength, cap, limit } = resolveLoopOptions(options);
+  const { maxLength, cap, limit, windowMonths } = resolveLoopOptions(options);
   const index = prepared?.index ?? buildFlowIndex(edges, nodeIds);
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
   const { hopKnownUsdBn, nodeIds: ids } = index;
@@ -200,8 +226,23 @@ export function analyzeLoops(
     }
     return hop;
   };
+  // NOTE: each hop's dated deals are sorted once, however many loops use it.
+  const datedByHop = new Map<number, DatedDeal[]>();
+  const datedAt = (h: number): DatedDeal[] => {
+    let list = datedByHop.get(h);
+    if (!list) {
+      list = [];
+      for (let k = index.hopEdgeOffsets[h]!; k < index.hopEdgeOffsets[h + 1]!; k++) {
+        const dated = datedDeal(edges[index.hopEdges[k]!]!);
+        if (dated) list.push(dated);
+      }
+      datedByHop.set(h, sortByMonth(list));
+    }
+    return list;
+  };
   const loops = heap.map((c): LoopReport => {
     const hops = c.hops.map(hopAt);
+    const order = timeOrderOfLoop(c.hops.map(datedAt));
     const typeMix: Partial<Record<DealType, number>> = {};
     let ceiling = Infinity;
     let hasUnknownAmount = false;
@@ -224,6 +265,10 @@ export function analyzeLoops(
       hasUnknownAmount,
       weakEvidence: weakEvidence(hops),
       nonLiveDeals,
+      spanMonths: order.spanMonths,
+      timeRespecting: isTimeRespecting(order.spanMonths, windowMonths),
+      chainDealIds: order.chainDealIds,
+      orderApproximate: order.orderApproximate,
     };
   });
   loops.sort(compareLoops);

@@ -127,7 +127,10 @@ export function buildTimeline(
     const loopsClosed =
       fresh.length === 0
         ? []
-        : loops.filter((l) => !previousLoops.has(l.id)).map((l) => l.companies);
+        : loops
+            // NOTE: a loop is announced only when it closes in time order.
+            .filter((l) => !previousLoops.has(l.id) && l.spanMonths !== null)
+            .map((l) => l.companies);
     previousLoops = ids;
     return {
       month,

@@ -10,16 +10,19 @@ import { basename } from "node:path";
 import type { CompanyConcentration } from "../analysis/concentration.ts";
 import { type Hop, evidenceNote, formatRoundTrip } from "../analysis/hops.ts";
 import { DEFAULT_LOOP_OPTIONS, type LoopReport } from "../analysis/loops.ts";
+import { formatSpan } from "../analysis/timeOrder.ts";
 import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { parseDatasetText } from "../domain/parse.ts";
 import { formatProblem } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
-export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--cap N] [--json]
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json]
 
   --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
   --limit N        list the N loops with the largest round trip (default 10000; 0 for all found)
+  --window-months N  a loop is time-respecting when it came back in order within N months
+                   (default 24)
   --cap N          stop the loop search after N loops (default 1000000; 0 for no cap);
                    "truncated" then says the search stopped early
   --json           print machine-readable JSON instead of a report
@@ -31,6 +34,7 @@ export interface CliArgs {
   readonly maxLength: number;
   readonly limit: number;
   readonly cap: number;
+  readonly windowMonths: number;
   readonly json: boolean;
 }
 
@@ -40,12 +44,18 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
   let maxLength = 6;
   let limit = DEFAULT_LOOP_OPTIONS.limit;
   let cap = DEFAULT_LOOP_OPTIONS.cap;
+  let windowMonths = DEFAULT_LOOP_OPTIONS.windowMonths;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") ? arg.split("=", 2) : [arg, undefined];
     if (flag === "--json") json = true;
-    else if (flag === "--max-length" || flag === "--limit" || flag === "--cap") {
+    else if (
+      flag === "--max-length" ||
+      flag === "--limit" ||
+      flag === "--cap" ||
+      flag === "--window-months"
+    ) {
       const raw = inline ?? argv[++i];
       if (raw === undefined || !/^\d+$/.test(raw)) {
         return {
@@ -56,6 +66,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
       if (!Number.isSafeInteger(n)) return { error: `${flag} is too large: ${raw}` };
       if (flag === "--limit") limit = n;
       else if (flag === "--cap") cap = n;
+      else if (flag === "--window-months") windowMonths = n;
       else if (n === 0) maxLength = Infinity;
       else if (n < 2) return { error: "--max-length must be at least 2 (or 0 for no bound)" };
       else maxLength = n;
@@ -65,7 +76,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     else return { error: `only one file can be analysed, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { error: "no file given" };
-  return { file, maxLength, limit, cap, json };
+  return { file, maxLength, limit, cap, windowMonths, json };
 }
 
 /** A hop as the JSON report writes it: ids, never names. */
@@ -93,6 +104,10 @@ export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record
       hasUnknownAmount: l.hasUnknownAmount,
       typeMix: l.typeMix,
       weakEvidence: l.weakEvidence,
+      timeRespecting: l.timeRespecting,
+      spanMonths: l.spanMonths,
+      chainDealIds: l.chainDealIds,
+      orderApproximate: l.orderApproximate,
       hops: l.hops.map(jsonHop),
     })),
     hops: analysis.hops.map(jsonHop),
@@ -113,7 +128,7 @@ function loopLine(l: LoopReport, nameOf: (id: string) => string): string {
     .map(([t, n]) => (n > 1 ? `${t}×${n}` : t))
     .join(", ");
   const evidence = evidenceNote(l.hops);
-  return `${path} · round trip ${formatRoundTrip(l)} · ${types}${evidence ? ` · ${evidence}` : ""}`;
+  return `${path} · round trip ${formatRoundTrip(l)} · ${formatSpan(l)} · ${types}${evidence ? ` · ${evidence}` : ""}`;
 }
 
 function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): string[] {
@@ -190,6 +205,7 @@ export function main(
     maxLength: args.maxLength,
     limit: args.limit,
     cap: args.cap,
+    windowMonths: args.windowMonths,
   });
   if (args.json) write(`${JSON.stringify(toJsonReport(parsed.value, analysis), null, 2)}\n`);
   else write(`${toTextReport(parsed.value, analysis)}\n`);

@@ -61,13 +61,19 @@ export interface LoopControls {
   /** Show only loops through the selected company. */
   readonly onlyThroughSelected: boolean;
   readonly minRoundTripUsdBn: number;
+  /** Show only loops that came back in order within this many months; null for any time. */
+  readonly windowMonths: number | null;
 }
 
 export const DEFAULT_LOOP_CONTROLS: LoopControls = {
   maxLength: 6,
   onlyThroughSelected: false,
   minRoundTripUsdBn: 0,
+  windowMonths: null,
 };
+
+/** The "came back within" choices the Loops panel offers, in months. */
+export const WINDOW_CHOICES = [3, 6, 12, 24, 36, 60] as const;
 
 /** How the money is drawn, beyond the deal filters. */
 export interface ViewOptions {

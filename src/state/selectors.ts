@@ -113,7 +113,8 @@ const visibleLoops = weakMemo(
     return loops.filter(
       (l) =>
         l.roundTripUsdBn >= controls.minRoundTripUsdBn &&
-        (through === null || l.companies.includes(through)),
+        (through === null || l.companies.includes(through)) &&
+        (controls.windowMonths === null || l.timeRespecting),
     );
   },
 );

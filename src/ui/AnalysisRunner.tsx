@@ -17,6 +17,7 @@ export function AnalysisRunner() {
   const filters = useStore((s) => s.filters);
   const mergeVehicles = useStore((s) => s.viewOptions.mergeVehicles);
   const maxLength = useStore((s) => s.loopControls.maxLength);
+  const windowMonths = useStore((s) => s.loopControls.windowMonths);
   const workerRef = useRef<Worker | null>(null);
   const seqRef = useRef(0);
   // NOTE: identity of the dataset the worker holds, and the version number it knows it by.
@@ -63,7 +64,12 @@ export function AnalysisRunner() {
       ...(fresh ? { dataset: { companies, deals, facts } } : {}),
       filters,
       view: { mergeVehicles, timeline: true },
-      loops: { ...DEFAULT_LOOP_OPTIONS, maxLength, limit: APP_LOOP_LIMIT },
+      loops: {
+        ...DEFAULT_LOOP_OPTIONS,
+        maxLength,
+        windowMonths: windowMonths ?? Infinity,
+        limit: APP_LOOP_LIMIT,
+      },
     };
     lastRequestRef.current = { ...request, dataset: undefined };
     actions.analysisStarted();
@@ -85,7 +91,7 @@ export function AnalysisRunner() {
     } catch (err) {
       actions.analysisFailed(err instanceof Error ? err.message : String(err));
     }
-  }, [dataset, filters, mergeVehicles, maxLength]);
+  }, [dataset, filters, mergeVehicles, maxLength, windowMonths]);
 
   return null;
 }

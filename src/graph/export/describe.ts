@@ -15,6 +15,7 @@
  * Reference: `analysis/hops.ts` (`formatRoundTrip`, `evidenceNote`).
  */
 import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
+import { formatSpan } from "../../analysis/timeOrder.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
 import {
   COMPANY_KINDS,
@@ -130,6 +131,7 @@ export function describeExport(
       subtitle = [
         `Loop of ${plural(graph.size, "hop", "hops")}`,
         loop ? `round trip ${formatRoundTrip(loop)}` : "round trip not computed",
+        loop ? formatSpan(loop) : "",
         plural(dealIds.length, "deal", "deals"),
         loop ? evidenceNote(loop.hops) : "",
       ]

@@ -45,6 +45,8 @@ export interface ViewState {
   readonly selection: ViewSelection;
   readonly filters: DealFilters;
   readonly maxLength: number;
+  /** "Came back within" months; null for any time. */
+  readonly windowMonths: number | null;
   readonly tab: ViewTab;
   readonly camera: ViewCamera | null;
   readonly stress: ViewStress;
@@ -55,6 +57,7 @@ export const DEFAULT_VIEW: ViewState = {
   selection: { kind: "none" },
   filters: DEFAULT_DEAL_FILTERS,
   maxLength: DEFAULT_LOOP_CONTROLS.maxLength,
+  windowMonths: null,
   tab: "loops",
   camera: null,
   stress: DEFAULT_STRESS_VIEW,
@@ -62,6 +65,8 @@ export const DEFAULT_VIEW: ViewState = {
 };
 
 export const MAX_LENGTH_RANGE = [2, 12] as const;
+/** Longest "came back within" window a link may ask for: 50 years. */
+export const MAX_WINDOW_MONTHS = 600;
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const KNOWN = new Set([
   "v",
@@ -77,6 +82,7 @@ const KNOWN = new Set([
   "from",
   "to",
   "len",
+  "win",
   "tab",
   "cam",
   "shock",
@@ -116,6 +122,7 @@ export function encodeView(view: ViewState): string {
   if (f.dateFrom !== null) p.set("from", f.dateFrom);
   if (f.dateTo !== null) p.set("to", f.dateTo);
   if (view.maxLength !== DEFAULT_VIEW.maxLength) p.set("len", String(view.maxLength));
+  if (view.windowMonths !== null) p.set("win", String(view.windowMonths));
   if (view.tab !== DEFAULT_VIEW.tab) p.set("tab", view.tab);
   const st = view.stress;
   if (st.shocked.length > 0) p.set("shock", st.shocked.join("."));
@@ -158,6 +165,7 @@ export function decodeView(search: string): DecodedView {
     ...DEFAULT_DEAL_FILTERS,
   };
   let maxLength = DEFAULT_VIEW.maxLength;
+  let windowMonths: number | null = null;
   let tab: ViewTab = DEFAULT_VIEW.tab;
   let camera: ViewCamera | null = null;
   const stress: { -readonly [K in keyof ViewStress]: ViewStress[K] } = { ...DEFAULT_STRESS_VIEW };
@@ -258,6 +266,13 @@ export function decodeView(search: string): DecodedView {
         } else maxLength = n;
         break;
       }
+      case "win": {
+        const n = Number(value);
+        if (!/^\d{1,3}$/.test(value) || n > MAX_WINDOW_MONTHS)
+          bad(name, value, `must be a whole number of months from 0 to ${MAX_WINDOW_MONTHS}`);
+        else windowMonths = n;
+        break;
+      }
       case "tab":
         if (!(VIEW_TABS as readonly string[]).includes(value))
           bad(name, value, `tabs are ${VIEW_TABS.join(", ")}`);
@@ -288,5 +303,8 @@ export function decodeView(search: string): DecodedView {
       }
     }
   }
-  return { view: { selection, filters, maxLength, tab, camera, stress, options }, ignored };
+  return {
+    view: { selection, filters, maxLength, windowMonths, tab, camera, stress, options },
+    ignored,
+  };
 }

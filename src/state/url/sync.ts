@@ -29,6 +29,7 @@ export function viewOfStore(s: Store): ViewState {
     selection,
     filters: s.filters,
     maxLength: s.loopControls.maxLength,
+    windowMonths: s.loopControls.windowMonths,
     tab: s.tab,
     camera: s.camera,
     stress: s.stress,
@@ -91,7 +92,7 @@ export function resolveSelection(
 function applyView(view: ViewState, commands: GraphCommands) {
   actions.setFilters(view.filters);
   actions.setViewOptions(view.options);
-  actions.setLoopControls({ maxLength: view.maxLength });
+  actions.setLoopControls({ maxLength: view.maxLength, windowMonths: view.windowMonths });
   actions.setTabQuietly(view.tab);
   actions.setCamera(view.camera);
   if (view.camera) commands.moveCamera(view.camera);

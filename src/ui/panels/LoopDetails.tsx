@@ -1,5 +1,6 @@
 /** Details of one loop: each hop with its deals and their sources. */
 import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
+import { formatSpan } from "../../analysis/timeOrder.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
@@ -47,6 +48,21 @@ export function LoopDetails({
           (the smallest hop; undisclosed amounts count as 0). Amounts are announced commitments, not
           cash paid; superseded and cancelled deals are left out unless ticked in Filters.
         </span>
+      </p>
+      <p>
+        <strong>{formatSpan(loop)[0]!.toUpperCase() + formatSpan(loop).slice(1)}</strong>
+        {loop.spanMonths !== null && (
+          <span className="muted">
+            : the fastest in-order chain of deals round the loop runs{" "}
+            {loop.chainDealIds.map((id) => dealById.get(id)?.announced ?? "undated").join(" → ")}.
+          </span>
+        )}
+        {loop.spanMonths === null && (
+          <span className="muted">
+            : no choice of one deal a hop runs forward in time all the way round, so no money can be
+            shown to have come back.
+          </span>
+        )}
       </p>
       {evidenceNote(loop.hops) && (
         <p className="panel-note" role="note">

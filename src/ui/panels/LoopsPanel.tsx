@@ -5,6 +5,8 @@
  */
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
+import { formatSpan } from "../../analysis/timeOrder.ts";
+import { WINDOW_CHOICES } from "../../state/model.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
 import { nameOf, selectLookups, selectVisibleLoops } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
@@ -24,6 +26,12 @@ function LoopControlsForm() {
   const selectedName = useStore((s) => (s.focusCompany ? nameOf(s, s.focusCompany) : null));
   const hintId = useId();
   const lengthId = useId();
+  const windowId = useId();
+  const windowChoices: readonly number[] =
+    controls.windowMonths === null ||
+    (WINDOW_CHOICES as readonly number[]).includes(controls.windowMonths)
+      ? WINDOW_CHOICES
+      : [...WINDOW_CHOICES, controls.windowMonths].sort((a, b) => a - b);
   const choices: readonly number[] = MAX_LENGTH_CHOICES.includes(controls.maxLength as 2)
     ? MAX_LENGTH_CHOICES
     : [...MAX_LENGTH_CHOICES, controls.maxLength].sort((a, b) => a - b);
@@ -39,6 +47,25 @@ function LoopControlsForm() {
           {choices.map((n) => (
             <option key={n} value={n}>
               {n} hops
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={windowId}>Only loops that came back</label>
+        <select
+          id={windowId}
+          value={controls.windowMonths === null ? "any" : String(controls.windowMonths)}
+          onChange={(e) =>
+            actions.setLoopControls({
+              windowMonths: e.target.value === "any" ? null : Number(e.target.value),
+            })
+          }
+        >
+          <option value="any">any time (every loop)</option>
+          {windowChoices.map((n) => (
+            <option key={n} value={n}>
+              in order, within {n} months
             </option>
           ))}
         </select>
@@ -103,6 +130,10 @@ function LoopOption({
             <TypeTag type={type} count={count} />
           </span>
         ))}
+        {" · "}
+        <span className={loop.spanMonths === null ? "loop-order muted" : "loop-order badge-order"}>
+          {formatSpan(loop)}
+        </span>
         {evidence && <span className="loop-evidence"> · {evidence}</span>}
         {loop.nonLiveDeals > 0 && (
           <span className="loop-history">

@@ -38,8 +38,11 @@ describe("cli/analyze", () => {
         maxLength: Infinity,
         limit: 0,
         cap: 1_000_000,
+        windowMonths: 24,
         json: true,
       });
+      expect(parseArgs(["x.csv", "--window-months", "6"])).toMatchObject({ windowMonths: 6 });
+      expect(parseArgs(["x.csv", "--window-months", "-1"])).toHaveProperty("error");
     });
   });
 
@@ -88,6 +91,19 @@ describe("cli/analyze", () => {
         ["dealIds", "from", "to", "totalUsdBn", "undisclosedDeals"].sort(),
       );
       expect(Object.keys(top.cycles[0].hops[0]).sort()).toEqual(Object.keys(top.hops[0]).sort());
+      // Every cycle carries its time order, whatever the window.
+      for (const c of all.cycles) {
+        expect(c).toHaveProperty("timeRespecting");
+        expect(c).toHaveProperty("spanMonths");
+        expect(Array.isArray(c.chainDealIds)).toBe(true);
+        expect(c.timeRespecting).toBe(c.spanMonths !== null && c.spanMonths <= 24);
+      }
+      const anyTime = JSON.parse(
+        run([data, "--json", "--limit", "0", "--window-months", "600"]).out,
+      );
+      expect(
+        anyTime.cycles.filter((c: { timeRespecting: boolean }) => c.timeRespecting).length,
+      ).toBe(all.cycles.filter((c: { spanMonths: number | null }) => c.spanMonths !== null).length);
       const capped = JSON.parse(run([data, "--json", "--cap", "3"]).out);
       expect(capped.truncated).toBe(true);
       expect(capped.cycleCount).toBe(3);

@@ -40,6 +40,7 @@ const view: fc.Arbitrary<ViewState> = fc.record({
     dateTo: fc.option(month, { nil: null }),
   }),
   maxLength: fc.integer({ min: 2, max: 12 }),
+  windowMonths: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
   tab: fc.constantFrom(...VIEW_TABS),
   options: fc.record({ mergeVehicles: fc.boolean() }),
   stress: fc.record({
