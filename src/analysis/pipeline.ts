@@ -2,7 +2,8 @@
  * The analysis pipeline: one pass from a dataset and a view to everything the
  * app and the CLI show.
  *
- *   filter → (lineage as of the date) → (merge vehicles) → hops → index → SCC → loops, concentration
+ *   filter → (lineage as of the date) → (merge vehicles) → hops → index → SCC
+ *     → loops, concentration, circularity
  *                                                   → timeline (without the date filter)
  *
  * Each stage reads the one before; nothing is folded twice. `runPipeline` is
@@ -32,6 +33,7 @@ import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
 import { DEFAULT_LOOP_OPTIONS, type LoopOptions, type LoopReport, analyzeLoops } from "./loops.ts";
 import { announcedByIdOf, lineageAsOf, monthOf } from "./lineage.ts";
+import { type Circularity, circularityIndex } from "./circularity.ts";
 import { type SccResult, listComponents, stronglyConnectedComponents } from "./scc.ts";
 import { type TimelinePoint, buildTimeline, timelineMonths } from "./timeline.ts";
 import { mergeVehicles } from "./vehicles.ts";
@@ -79,6 +81,8 @@ export interface PipelineResult {
   readonly concentration: readonly CompanyConcentration[];
   /** Components of two or more companies, as sorted id lists. */
   readonly components: readonly string[][];
+  /** Finn's cycling index of the view's disclosed live dollars. */
+  readonly circularity: Circularity;
   /** True when superseded or cancelled deals are counted (the user ticked them). */
   readonly countsNonLive: boolean;
   /** With merged vehicles: each vehicle's sponsor, and the deals internal to a sponsor. */
@@ -97,6 +101,7 @@ interface Fold {
   readonly index: FlowIndex;
   readonly hops: Hop[];
   readonly scc: SccResult;
+  readonly circularity: Circularity;
 }
 
 function foldStage(dataset: PipelineDataset, filters: DealFilters, view: PipelineView): Fold {
@@ -119,6 +124,7 @@ function foldStage(dataset: PipelineDataset, filters: DealFilters, view: Pipelin
     dataset.companies.map((c) => c.id),
     { countNonLive: countsNonLive(filters) },
   );
+  const scc = stronglyConnectedComponents(index);
   return {
     dealIds: passed.map((d) => d.id),
     deals: merged.deals,
@@ -126,7 +132,8 @@ function foldStage(dataset: PipelineDataset, filters: DealFilters, view: Pipelin
     sponsorOf: merged.sponsorOf,
     index,
     hops: describeHops(index, merged.deals),
-    scc: stronglyConnectedComponents(index),
+    scc,
+    circularity: circularityIndex(index, scc),
   };
 }
 
@@ -181,6 +188,7 @@ function assemble(
     loopsFound: loopAnalysis.found,
     concentration,
     components: listComponents(fold.index, fold.scc),
+    circularity: fold.circularity,
     countsNonLive: countsNonLive(filters) && fold.hops.some((h) => h.nonLiveDeals > 0),
     vehicles: { sponsorOf: fold.sponsorOf, internalDealIds: fold.internalDealIds },
     timeline,

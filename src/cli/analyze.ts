@@ -11,6 +11,7 @@ import type { CompanyConcentration } from "../analysis/concentration.ts";
 import { type Hop, evidenceNote, formatRoundTrip } from "../analysis/hops.ts";
 import { DEFAULT_LOOP_OPTIONS, type LoopReport } from "../analysis/loops.ts";
 import { formatSpan } from "../analysis/timeOrder.ts";
+import { formatCircularity } from "../analysis/circularity.ts";
 import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { parseDatasetText } from "../domain/parse.ts";
@@ -111,6 +112,12 @@ export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record
       hops: l.hops.map(jsonHop),
     })),
     hops: analysis.hops.map(jsonHop),
+    circularity: analysis.circularity.computed
+      ? {
+          index: analysis.circularity.index,
+          byCompany: Object.fromEntries(analysis.circularity.byCompany),
+        }
+      : { index: null, reason: analysis.circularity.reason },
     concentration: analysis.concentration,
     stronglyConnectedComponents: analysis.components,
     dataset: {
@@ -160,6 +167,8 @@ export function toTextReport(dataset: Dataset, analysis: PipelineResult): string
       ? `${analysis.loops.length} largest of ${analysis.loopsFound} found`
       : `${analysis.loops.length}`;
   const more = analysis.truncated ? " (search stopped at --cap: raise it to find more)" : "";
+  out.push(`Circularity: ${formatCircularity(analysis.circularity)} (Finn's cycling index).`);
+  out.push("");
   out.push(`Loops: ${shown}${more}`);
   analysis.loops.forEach((l, i) => out.push(`  ${i + 1}. ${loopLine(l, nameOf)}`));
   out.push("");

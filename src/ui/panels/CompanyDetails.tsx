@@ -169,6 +169,9 @@ export function CompanyDetails({ id }: { readonly id: string }) {
     [analysis, id],
   );
   const facts = factsByCompany.get(id) ?? [];
+  const cycled = analysis?.circularity.computed
+    ? analysis.circularity.byCompany.get(id)
+    : undefined;
 
   return (
     <>
@@ -182,6 +185,12 @@ export function CompanyDetails({ id }: { readonly id: string }) {
         <AnalysisStatus />
       ) : (
         <>
+          {cycled !== undefined && (
+            <p>
+              Cycled share: <strong>{formatShare(cycled)}</strong> of the money flowing through{" "}
+              {company?.name ?? id} comes back to it round the loops (Finn&rsquo;s cycling index).
+            </p>
+          )}
           {entry && <Flows entry={entry} nameOf={nameOf} />}
           <h3>Loops through {company?.name ?? id}</h3>
           {loops.length === 0 ? (

@@ -6,13 +6,14 @@
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
 import { formatSpan } from "../../analysis/timeOrder.ts";
+import { formatCircularity } from "../../analysis/circularity.ts";
 import { WINDOW_CHOICES } from "../../state/model.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
 import { nameOf, selectLookups, selectVisibleLoops } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { nextActiveIndex, scrollIntoViewIfSupported } from "../components/listKeys.ts";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
-import { loopPathText, plural } from "./format.ts";
+import { formatShare, loopPathText, plural } from "./format.ts";
 import { NumberField } from "./NumberField.tsx";
 import { TypeTag } from "./TypeTag.tsx";
 import "./panels.css";
@@ -262,6 +263,38 @@ function SelectedLoopHops() {
   );
 }
 
+/** The network's circularity index as a headline, with how it is computed. */
+function CircularityHeadline() {
+  const analysis = useReadyAnalysis();
+  if (!analysis) return null;
+  const c = analysis.circularity;
+  return (
+    <div className="circularity">
+      <p className="circularity-figure" aria-live="polite">
+        {c.computed ? (
+          <>
+            <strong>{formatShare(c.index)}</strong> of the money flowing through these companies
+            comes back round
+          </>
+        ) : (
+          formatCircularity(c)
+        )}
+      </p>
+      <details className="how">
+        <summary>How this works</summary>
+        <p>
+          Finn&rsquo;s cycling index (J. Theor. Biol. 56, 1976), on live disclosed dollars: each
+          company&rsquo;s throughflow is the larger of what it receives and what it pays in the
+          data; its cycled share is the part of that throughflow that comes back to it through
+          chains of payments; the index weighs those shares by throughflow. It is a share of the
+          money passing through the companies, not of the sum of deals. Undisclosed amounts count as
+          0, and commitments are counted at their announced totals.
+        </p>
+      </details>
+    </div>
+  );
+}
+
 /** The loops tab. */
 export function LoopsPanel() {
   const titleId = useId();
@@ -270,6 +303,7 @@ export function LoopsPanel() {
       <h2 id={titleId} className="panel-title">
         Loops
       </h2>
+      <CircularityHeadline />
       <LoopControlsForm />
       <LoopList />
       <SelectedLoopHops />

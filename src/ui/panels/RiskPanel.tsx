@@ -68,6 +68,11 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
   const factById = (id: string | null | undefined) =>
     (id && factsByCompany.get(entry.company)?.find((f) => f.id === id)) || null;
   const level = severityLevel(entry.severity);
+  const cycled = useStore((s) =>
+    s.analysis?.circularity.computed
+      ? s.analysis.circularity.byCompany.get(entry.company)
+      : undefined,
+  );
   const revenueFact = factById(entry.revenueFactId);
   return (
     <li>
@@ -95,6 +100,10 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
           </dd>
           <dt>Circular share</dt>
           <dd>{entry.circularShare === null ? "—" : formatShare(entry.circularShare)}</dd>
+          <dt>Cycled share</dt>
+          <dd>
+            {cycled === undefined ? "—" : `${formatShare(cycled)} of its throughflow comes back`}
+          </dd>
           <dt>Commitments</dt>
           <dd>
             {entry.commitmentsToRevenue === null || entry.revenueUsdBn === null
