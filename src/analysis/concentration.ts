@@ -1,9 +1,12 @@
 /**
- * Concentration risk per company.
+ * Concentration risk per company, honest about what the data covers.
  *
  * From disclosed deal amounts: inflows and outflows by counterparty, the top
  * payer and its share, the Herfindahl–Hirschman index of inflows (0–10,000),
- * commitments (outflows) relative to reported revenue, and the circular share:
+ * yearly commitments (outflows a year) relative to reported annual revenue,
+ * coverage (the company's in-data inflows a year, multi-year contracts spread
+ * over their term, against its latest reported annual revenue; backlog is shown
+ * beside it, never used as a year's revenue), and the circular share:
  * the part of inflow dollars that arrive on a hop lying on some loop through
  * the company (a hop u → v lies on a loop exactly when u and v share a strongly
  * connected component). Flags use documented thresholds:
@@ -11,13 +14,19 @@
  *    major-customer disclosure line), ≥25% "high", ≥50% "critical";
  *  - HHI > 1,800 is "high" (highly concentrated, 2023 US Merger Guidelines §2.1);
  *  - commitments above reported revenue are "high", above 5× "critical";
- *  - reported customer-concentration facts are flagged by the same share lines.
- * O(N + E) after the index and SCC.
+ *  - reported customer-concentration facts are flagged by the same share lines,
+ *    and listed first.
+ * A share computed from the data describes the dataset, not the company: it
+ * keeps its level only when a reported fact supports it or coverage is at
+ * least 50%; otherwise it drops one level (critical → high → notable) and
+ * says how much of the company's revenue the data holds, or that coverage is
+ * unknown. O(N + E) after the index and SCC.
  *
  * Reference: FASB ASC 280-10-50-42; U.S. DOJ & FTC, Merger Guidelines (2023).
  */
 import { formatUsdBn } from "../domain/money.ts";
-import type { Dataset, Fact } from "../domain/schema.ts";
+import type { Dataset } from "../domain/schema.ts";
+import { latestBacklogFact, latestRevenueFact } from "./companyFacts.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
@@ -36,6 +45,9 @@ export interface ConcentrationThresholds {
   readonly commitmentsHigh: number;
   readonly commitmentsCritical: number;
 }
+
+/** Coverage at or above which a computed share keeps its level. */
+export const SUPPORTED_COVERAGE = 0.5;
 
 export const DEFAULT_CONCENTRATION_THRESHOLDS: ConcentrationThresholds = {
   notableShare: 0.1,
@@ -62,6 +74,10 @@ export interface ConcentrationFlag {
   readonly counterparty?: string;
   /** The fact behind a reported flag. */
   readonly factId?: string;
+  /** True for a reported fact, or a computed share that a fact or enough coverage supports. */
+  readonly supported: boolean;
+  /** Why a computed flag was lowered: limited or unknown coverage. */
+  readonly caveat?: string;
 }
 
 export interface CompanyConcentration {
@@ -75,16 +91,27 @@ export interface CompanyConcentration {
   /** HHI of inflow shares on 0..10,000; null with no disclosed inflow. */
   readonly inflowHhi: number | null;
   readonly outflowHhi: number | null;
-  /** Latest reported revenue, when a fact gives one. */
+  /** Latest reported annual revenue, when a fact gives one. */
   readonly revenueUsdBn: number | null;
   readonly revenueFactId: string | null;
-  /** Outflows in the data divided by reported revenue. */
+  /** In-data inflows a year (multi-year contracts spread over their term). */
+  readonly annualInflowUsdBn: number;
+  /** In-data outflows a year. */
+  readonly annualOutflowUsdBn: number;
+  /** Annual in-data inflows ÷ reported annual revenue; null with no revenue. */
+  readonly coverage: number | null;
+  /** Latest reported backlog, shown beside coverage, never used as revenue. */
+  readonly backlogUsdBn: number | null;
+  readonly backlogFactId: string | null;
+  /** Outflows a year in the data divided by reported annual revenue. */
   readonly commitmentsToRevenue: number | null;
   /** Share of inflow dollars arriving on hops that lie on a loop through the company. */
   readonly circularShare: number | null;
   readonly flags: readonly ConcentrationFlag[];
   /** 0 with no flag, else 1 + the index of the worst flag level. */
   readonly severity: number;
+  /** Flags a reported fact or enough coverage supports. */
+  readonly supportedFlags: number;
 }
 
 /** Herfindahl–Hirschman index of a list of amounts, on 0..10,000. */
@@ -106,17 +133,11 @@ function levelOfShare(share: number, t: ConcentrationThresholds): FlagLevel | nu
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-/** The latest revenue fact with a dollar value, by period then order. */
-export function latestRevenueFact(facts: readonly Fact[], company: string): Fact | null {
-  let best: Fact | null = null;
-  for (const f of facts) {
-    if (f.company !== company || f.metric !== "revenue" || typeof f.valueUsdBn !== "number") {
-      continue;
-    }
-    if (!best || (f.period ?? "") > (best.period ?? "")) best = f;
-  }
-  return best;
-}
+const LOWER: Readonly<Record<FlagLevel, FlagLevel>> = {
+  critical: "high",
+  high: "notable",
+  notable: "notable",
+};
 
 /** Computes concentration for every company, most severe first. */
 export function analyzeConcentration(
@@ -143,6 +164,7 @@ export function analyzeConcentration(
       undisclosedDeals: number;
     }[] = [];
     let circular = 0;
+    let annual = 0;
     const [offsets, start, end] =
       direction === "out"
         ? [null, index.outOffsets[v]!, index.outOffsets[v + 1]!]
@@ -150,7 +172,8 @@ export function analyzeConcentration(
     for (let i = start; i < end; i++) {
       const h = offsets ? offsets[i]! : i;
       const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
-      const { dealIds, undisclosedDeals, totalUsdBn: usdBn } = hops[h]!;
+      const { dealIds, undisclosedDeals, totalUsdBn: usdBn, annualUsdBn } = hops[h]!;
+      annual += annualUsdBn;
       if (scc.componentOf[other] === scc.componentOf[v]) circular += usdBn;
       list.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals });
     }
@@ -158,7 +181,7 @@ export function analyzeConcentration(
     const flows: CounterpartyFlow[] = list
       .map((f) => ({ ...f, share: total > 0 ? f.usdBn / total : 0 }))
       .sort((a, b) => b.usdBn - a.usdBn || (a.company < b.company ? -1 : 1));
-    return { flows, total, circular };
+    return { flows, total, circular, annual };
   };
 
   const results: CompanyConcentration[] = [];
@@ -166,55 +189,90 @@ export function analyzeConcentration(
     const company = index.nodeIds[v]!;
     const inflow = flowsOf(v, "in");
     const outflow = flowsOf(v, "out");
-    const flags: ConcentrationFlag[] = [];
+    const revenueFact = latestRevenueFact(dataset.facts, company);
+    const revenueUsdBn = revenueFact?.valueUsdBn ?? null;
+    const coverage =
+      revenueUsdBn !== null && revenueUsdBn > 0 ? inflow.annual / revenueUsdBn : null;
+    const backlogFact = latestBacklogFact(dataset.facts, company);
+    const reportedFacts = dataset.facts.filter(
+      (f) =>
+        f.company === company && f.metric === "customer-concentration" && f.sharePct !== undefined,
+    );
+    const reported: ConcentrationFlag[] = [];
+    for (const fact of reportedFacts) {
+      const level = levelOfShare(fact.sharePct! / 100, thresholds);
+      if (!level) continue;
+      const who = fact.counterparty ? nameOf(fact.counterparty) : "one customer";
+      reported.push({
+        kind: "reported",
+        level,
+        factId: fact.id,
+        ...(fact.counterparty ? { counterparty: fact.counterparty } : {}),
+        supported: true,
+        message: `reported: ${fact.sharePct}% of ${fact.valueUsdBn ? `${formatUsdBn(fact.valueUsdBn)} of ` : ""}contracted revenue tied to ${who}`,
+      });
+    }
+    const caveat =
+      coverage === null
+        ? "coverage unknown: no annual revenue is reported"
+        : `limited coverage: the data holds ${pct(coverage)} of reported revenue${revenueFact?.period ? ` (${revenueFact.period})` : ""}`;
+    // A computed share keeps its level when a reported fact or enough coverage supports it.
+    const computedFlag = (
+      flag: Omit<ConcentrationFlag, "supported" | "caveat">,
+      factSupports: boolean,
+    ): ConcentrationFlag => {
+      const supported = factSupports || (coverage !== null && coverage >= SUPPORTED_COVERAGE);
+      return supported
+        ? { ...flag, supported }
+        : { ...flag, level: LOWER[flag.level], supported, caveat };
+    };
+    const computed: ConcentrationFlag[] = [];
     const topPayer = inflow.total > 0 ? inflow.flows[0]! : null;
     const topPayee = outflow.total > 0 ? outflow.flows[0]! : null;
     if (topPayer) {
       const level = levelOfShare(topPayer.share, thresholds);
       if (level) {
-        flags.push({
-          kind: "top-payer",
-          level,
-          counterparty: topPayer.company,
-          message: `${pct(topPayer.share)} of disclosed inflows come from ${nameOf(topPayer.company)}`,
-        });
+        computed.push(
+          computedFlag(
+            {
+              kind: "top-payer",
+              level,
+              counterparty: topPayer.company,
+              message: `${pct(topPayer.share)} of the inflows in this dataset come from ${nameOf(topPayer.company)}`,
+            },
+            reportedFacts.some((f) => f.counterparty === topPayer.company),
+          ),
+        );
       }
     }
     const inflowHhi = herfindahl(inflow.flows.map((f) => f.usdBn));
     if (inflowHhi !== null && inflowHhi > thresholds.hhiHigh) {
-      flags.push({
-        kind: "hhi",
-        level: "high",
-        message: `inflows are highly concentrated (HHI ${Math.round(inflowHhi)} > ${thresholds.hhiHigh})`,
-      });
+      computed.push(
+        computedFlag(
+          {
+            kind: "hhi",
+            level: "high",
+            message: `the inflows in this dataset are highly concentrated (HHI ${Math.round(inflowHhi)} > ${thresholds.hhiHigh})`,
+          },
+          reportedFacts.length > 0,
+        ),
+      );
     }
-    const revenueFact = latestRevenueFact(dataset.facts, company);
-    const revenueUsdBn = revenueFact?.valueUsdBn ?? null;
     const commitmentsToRevenue =
-      revenueUsdBn !== null && revenueUsdBn > 0 ? outflow.total / revenueUsdBn : null;
+      revenueUsdBn !== null && revenueUsdBn > 0 ? outflow.annual / revenueUsdBn : null;
     if (commitmentsToRevenue !== null && commitmentsToRevenue > thresholds.commitmentsHigh) {
-      flags.push({
+      computed.push({
         kind: "commitments",
         level: commitmentsToRevenue > thresholds.commitmentsCritical ? "critical" : "high",
-        message: `commitments in the data are ${commitmentsToRevenue.toFixed(1)}× reported revenue`,
+        message: `commitments a year in the data are ${commitmentsToRevenue.toFixed(1)}× reported annual revenue`,
+        supported: true,
         ...(revenueFact ? { factId: revenueFact.id } : {}),
       });
     }
-    for (const fact of dataset.facts) {
-      if (fact.company !== company || fact.metric !== "customer-concentration") continue;
-      if (fact.sharePct === undefined) continue;
-      const level = levelOfShare(fact.sharePct / 100, thresholds);
-      if (!level) continue;
-      const who = fact.counterparty ? nameOf(fact.counterparty) : "one customer";
-      flags.push({
-        kind: "reported",
-        level,
-        factId: fact.id,
-        ...(fact.counterparty ? { counterparty: fact.counterparty } : {}),
-        message: `reported: ${fact.sharePct}% of ${fact.valueUsdBn ? `${formatUsdBn(fact.valueUsdBn)} of ` : ""}contracted revenue tied to ${who}`,
-      });
-    }
+    // Reported facts first: what the company or its filings say comes before what the data implies.
+    const flags = [...reported, ...computed];
     const severity = flags.reduce((m, f) => Math.max(m, FLAG_LEVELS.indexOf(f.level) + 1), 0);
+    const supportedFlags = flags.filter((f) => f.supported).length;
     results.push({
       company,
       inflowUsdBn: inflow.total,
@@ -227,15 +285,22 @@ export function analyzeConcentration(
       outflowHhi: herfindahl(outflow.flows.map((f) => f.usdBn)),
       revenueUsdBn,
       revenueFactId: revenueFact?.id ?? null,
+      annualInflowUsdBn: inflow.annual,
+      annualOutflowUsdBn: outflow.annual,
+      coverage,
+      backlogUsdBn: backlogFact?.valueUsdBn ?? null,
+      backlogFactId: backlogFact?.id ?? null,
       commitmentsToRevenue,
       circularShare: inflow.total > 0 ? inflow.circular / inflow.total : null,
       flags,
       severity,
+      supportedFlags,
     });
   }
   return results.sort(
     (a, b) =>
       b.severity - a.severity ||
+      b.supportedFlags - a.supportedFlags ||
       b.flags.length - a.flags.length ||
       b.inflowUsdBn - a.inflowUsdBn ||
       (a.company < b.company ? -1 : 1),

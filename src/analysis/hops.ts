@@ -18,6 +18,7 @@
  * Sparse Linear Systems" (2003), §3.4.
  */
 import { formatDealAmount, formatUsdBn } from "../domain/money.ts";
+import { annualAmount } from "./annualize.ts";
 import {
   type AmountQualifier,
   DEAL_TYPES,
@@ -46,6 +47,8 @@ export interface DescribedEdge extends HopEdge {
   readonly evidence?: EvidenceTier;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent for undated imports. */
   readonly announced?: string;
+  /** Term of a multi-year contract, when a source states it. */
+  readonly horizonYears?: number;
 }
 
 export interface HopFoldOptions {
@@ -224,6 +227,10 @@ export interface Hop {
   readonly evidence: Readonly<Partial<Record<EvidenceTier, number>>>;
   /** Superseded or cancelled deals counted in this hop (only when asked for). */
   readonly nonLiveDeals: number;
+  /** Disclosed dollars a year (`annualize.ts`): multi-year contracts spread over their term. */
+  readonly annualUsdBn: number;
+  /** Deals whose yearly amount uses the default horizon, no term being stated. */
+  readonly assumedHorizonDeals: number;
   /** The amount as words: "$300 bn", "up to $100 bn", "$8.3 bn + undisclosed". */
   readonly label: string;
 }
@@ -247,6 +254,8 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
   const evidence: Partial<Record<EvidenceTier, number>> = {};
   let qualifier: Hop["qualifier"] = "exact";
   let nonLiveDeals = 0;
+  let annualUsdBn = 0;
+  let assumedHorizonDeals = 0;
   let only: DescribedEdge | undefined;
   for (let k = fold.hopEdgeOffsets[h]!; k < fold.hopEdgeOffsets[h + 1]!; k++) {
     const edge = edges[fold.hopEdges[k]!]!;
@@ -259,6 +268,9 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
         qualifier = edge.amountQualifier as Hop["qualifier"];
       }
     }
+    const yearly = annualAmount(edge);
+    annualUsdBn += yearly.usdBnPerYear;
+    if (yearly.assumedHorizon) assumedHorizonDeals++;
     const tier = edge.evidence ?? "reported";
     evidence[tier] = (evidence[tier] ?? 0) + 1;
     if (!isLiveDeal(edge)) nonLiveDeals++;
@@ -288,6 +300,8 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
     qualifier,
     evidence,
     nonLiveDeals,
+    annualUsdBn,
+    assumedHorizonDeals,
     label,
   };
 }

@@ -3,21 +3,25 @@
  * of what they committed.
  *
  * Modelling assumption, stated plainly: announced commitments are treated as if
- * they were debts owed, payer → payee, at their disclosed amounts (undisclosed
- * amounts count as 0).
+ * they were debts owed, payer → payee, **a year at a time**: a multi-year
+ * contract counts amount / horizon a year (a stated horizon, else 5 years, said
+ * so), a one-off deal (equity, a purchase) counts once (`annualize.ts`), and
+ * undisclosed amounts count as 0.
  *
  * 1. Sequential default cascade (Furfine 2003). The shocked companies fail to
- *    pay a share `shortfall` of every outgoing commitment. Each counterparty
- *    loses the unpaid share of what was owed to it. A company's loss is measured
- *    against a buffer: its latest reported revenue when a fact gives one, else
- *    its total disclosed inflows in the data. A company whose loss exceeds
+ *    pay a share `shortfall` of every outgoing yearly commitment. Each
+ *    counterparty loses the unpaid share of what was owed to it that year. A
+ *    company's loss is measured against a buffer, the first it has of: reported
+ *    shareholders' equity, cash, annual revenue, else its in-data inflows a
+ *    year. A company whose loss exceeds
  *    `threshold` of its buffer becomes distressed and in turn cuts its own
  *    outgoing payments in proportion to its loss (loss / buffer, at most 100%).
  *    Rounds repeat until nothing changes. Losses only grow from round to round,
  *    so the cascade converges; each round is O(E) over the hops whose payer
  *    changed, so a scenario is O(R·E) for R rounds.
  * 2. DebtRank (Battiston et al. 2012): every company passes stress on once.
- *    Impact of i on j is W_ij = min(1, owed_ij / buffer_j); stress h_j grows by
+ *    Impact of i on j is the relative equity loss W_ij = min(1, owed_ij / buffer_j)
+ *    (owed a year, against the same buffer); stress h_j grows by
  *    Σ W_ij·h_i from companies distressed in the previous step, capped at 1.
  *    The score is the economic value lost (stress × share of all disclosed
  *    flows) beyond the initial shock. O(steps·E).
@@ -27,9 +31,9 @@
  * "DebtRank: Too Central to Fail?", Scientific Reports 2:541, 2012.
  */
 import type { Dataset } from "../domain/schema.ts";
-import { latestRevenueFact } from "./concentration.ts";
+import { latestCashFact, latestEquityFact, latestRevenueFact } from "./companyFacts.ts";
 import type { FlowIndex } from "./flowIndex.ts";
-import { hopKey } from "./hops.ts";
+import { type Hop, hopKey } from "./hops.ts";
 
 export interface StressOptions {
   /** Ids of the companies that fail to pay. */
@@ -64,31 +68,65 @@ export function resolveStressOptions(options: Partial<StressOptions> = {}): Stre
   return { ...DEFAULT_STRESS_OPTIONS, ...options };
 }
 
-export type BufferSource = "revenue" | "inflows" | "none";
+export const BUFFER_SOURCES = ["equity", "cash", "revenue", "inflows", "none"] as const;
+export type BufferSource = (typeof BUFFER_SOURCES)[number];
 
 export interface StressBuffers {
+  /** What each hop's payer owes its payee a year (US$ bn), hop by hop. */
+  readonly exposureUsdBn: Float64Array;
+  /** Hops whose yearly amount uses the default horizon, no term being stated. */
+  readonly assumedHorizonHops: number;
   readonly bufferUsdBn: Float64Array;
   readonly source: readonly BufferSource[];
+  /** The fact each buffer comes from (null for in-data inflows or none), by node. */
+  readonly bufferFactId: readonly (string | null)[];
+  /** The period of that fact, e.g. "2025-08-31" or "FY2025". */
+  readonly bufferPeriod: readonly (string | null)[];
 }
 
-/** Each company's buffer: latest reported revenue, else its disclosed inflows. */
-export function stressBuffers(index: FlowIndex, facts: Dataset["facts"] = []): StressBuffers {
+/**
+ * Yearly exposures and each company's buffer: reported equity, else cash, else
+ * annual revenue, else its in-data inflows a year. `hops[h]` is hop h of the index.
+ */
+export function stressBuffers(
+  index: FlowIndex,
+  hops: readonly Pick<Hop, "annualUsdBn" | "assumedHorizonDeals">[],
+  facts: Dataset["facts"] = [],
+): StressBuffers {
+  if (hops.length !== index.hopCount) {
+    throw new Error("analysis/stress: hops must list every hop of the index");
+  }
   const n = index.nodeCount;
+  const exposureUsdBn = new Float64Array(index.hopCount);
+  let assumedHorizonHops = 0;
+  hops.forEach((hop, h) => {
+    exposureUsdBn[h] = hop.annualUsdBn;
+    if (hop.assumedHorizonDeals > 0) assumedHorizonHops++;
+  });
   const bufferUsdBn = new Float64Array(n);
   const source: BufferSource[] = new Array(n).fill("none");
-  for (let h = 0; h < index.hopCount; h++)
-    bufferUsdBn[index.hopTarget[h]!]! += index.hopKnownUsdBn[h]!;
+  const bufferFactId: (string | null)[] = new Array(n).fill(null);
+  const bufferPeriod: (string | null)[] = new Array(n).fill(null);
+  for (let h = 0; h < index.hopCount; h++) bufferUsdBn[index.hopTarget[h]!]! += exposureUsdBn[h]!;
   for (let v = 0; v < n; v++) if (bufferUsdBn[v]! > 0) source[v] = "inflows";
-  const withRevenue = new Set(facts.filter((f) => f.metric === "revenue").map((f) => f.company));
-  for (const company of withRevenue) {
+  const companies = new Set(facts.map((f) => f.company));
+  for (const company of companies) {
     const v = index.nodeIndexById.get(company);
-    const fact = latestRevenueFact(facts, company);
-    if (v === undefined || !fact || typeof fact.valueUsdBn !== "number" || fact.valueUsdBn <= 0)
-      continue;
-    bufferUsdBn[v] = fact.valueUsdBn;
-    source[v] = "revenue";
+    if (v === undefined) continue;
+    const picks: [BufferSource, ReturnType<typeof latestRevenueFact>][] = [
+      ["equity", latestEquityFact(facts, company)],
+      ["cash", latestCashFact(facts, company)],
+      ["revenue", latestRevenueFact(facts, company)],
+    ];
+    const found = picks.find(([, fact]) => fact !== null);
+    if (!found) continue;
+    const [kind, fact] = found;
+    bufferUsdBn[v] = fact!.valueUsdBn!;
+    source[v] = kind;
+    bufferFactId[v] = fact!.id;
+    bufferPeriod[v] = fact!.period ?? null;
   }
-  return { bufferUsdBn, source };
+  return { exposureUsdBn, assumedHorizonHops, bufferUsdBn, source, bufferFactId, bufferPeriod };
 }
 
 export interface LossContribution {
@@ -103,6 +141,9 @@ export interface CompanyStress {
   readonly lossUsdBn: number;
   readonly bufferUsdBn: number;
   readonly bufferSource: BufferSource;
+  /** The fact the buffer comes from, and its period (null for in-data inflows). */
+  readonly bufferFactId: string | null;
+  readonly bufferPeriod: string | null;
   /** Loss / buffer; Infinity when a loss meets no buffer. */
   readonly lossShare: number;
   /** 0 for a shocked company, the round it became distressed, or null. */
@@ -111,7 +152,7 @@ export interface CompanyStress {
   readonly cutShare: number;
   /** DebtRank stress h in 0..1. */
   readonly debtRankStress: number;
-  /** Where its loss came from, largest first. */
+  /** Where its yearly loss came from, largest first. */
   readonly contributions: readonly LossContribution[];
 }
 
@@ -136,8 +177,9 @@ export function runStress(
 ): StressResult {
   const { shocked, shortfall, threshold } = resolveStressOptions(options);
   const n = index.nodeCount;
-  const { outOffsets, hopTarget, hopSource, hopKnownUsdBn, inOffsets, inHops } = index;
+  const { outOffsets, hopTarget, hopSource, inOffsets, inHops } = index;
   const buffer = buffers.bufferUsdBn;
+  const owed = buffers.exposureUsdBn;
   const cut = new Float64Array(n);
   const loss = new Float64Array(n);
   const round = new Int32Array(n).fill(-1);
@@ -163,7 +205,7 @@ export function runStress(
       if (delta <= EPSILON) continue;
       for (let h = outOffsets[u]!; h < outOffsets[u + 1]!; h++) {
         const v = hopTarget[h]!;
-        loss[v]! += delta * hopKnownUsdBn[h]!;
+        loss[v]! += delta * owed[h]!;
         touched.push(v);
       }
     }
@@ -183,10 +225,10 @@ export function runStress(
     frontier = next;
   }
 
-  const debt = debtRank(index, buffer, shockedIdx, shortfall);
+  const debt = debtRank(index, buffers, shockedIdx, shortfall);
   const failedHops: string[] = [];
   for (let h = 0; h < index.hopCount; h++) {
-    if (cut[hopSource[h]!]! > 0 && hopKnownUsdBn[h]! > 0) {
+    if (cut[hopSource[h]!]! > 0 && owed[h]! > 0) {
       failedHops.push(hopKey(index.nodeIds[hopSource[h]!]!, index.nodeIds[hopTarget[h]!]!));
     }
   }
@@ -199,11 +241,11 @@ export function runStress(
     for (let i = inOffsets[v]!; i < inOffsets[v + 1]!; i++) {
       const h = inHops[i]!;
       const u = hopSource[h]!;
-      if (cut[u]! > 0 && hopKnownUsdBn[h]! > 0) {
+      if (cut[u]! > 0 && owed[h]! > 0) {
         contributions.push({
           from: index.nodeIds[u]!,
-          unpaidUsdBn: cut[u]! * hopKnownUsdBn[h]!,
-          owedUsdBn: hopKnownUsdBn[h]!,
+          unpaidUsdBn: cut[u]! * owed[h]!,
+          owedUsdBn: owed[h]!,
         });
       }
     }
@@ -213,6 +255,8 @@ export function runStress(
       lossUsdBn: loss[v]!,
       bufferUsdBn: buffer[v]!,
       bufferSource: buffers.source[v] ?? "none",
+      bufferFactId: buffers.bufferFactId[v] ?? null,
+      bufferPeriod: buffers.bufferPeriod[v] ?? null,
       lossShare: buffer[v]! > 0 ? loss[v]! / buffer[v]! : loss[v]! > 0 ? Infinity : 0,
       distressedRound: round[v] === -1 ? null : round[v]!,
       cutShare: cut[v]!,
@@ -228,12 +272,14 @@ export function runStress(
 /** DebtRank stress per node and the score of the shock (Battiston et al. 2012). */
 export function debtRank(
   index: FlowIndex,
-  buffer: Float64Array,
+  buffers: Pick<StressBuffers, "bufferUsdBn" | "exposureUsdBn">,
   shocked: readonly number[],
   shortfall: number,
 ): { stress: Float64Array; score: number } {
   const n = index.nodeCount;
-  const { outOffsets, hopTarget, hopKnownUsdBn } = index;
+  const { outOffsets, hopTarget } = index;
+  const buffer = buffers.bufferUsdBn;
+  const hopKnownUsdBn = buffers.exposureUsdBn;
   const h = new Float64Array(n);
   // 0 = undistressed, 1 = distressed (passes stress next step), 2 = inactive.
   const state = new Uint8Array(n);
@@ -300,7 +346,9 @@ export function rankSystemicImportance(
   maxCompanies = Infinity,
 ): SystemicImportance[] {
   const outflow = new Float64Array(index.nodeCount);
-  for (let h = 0; h < index.hopCount; h++) outflow[index.hopSource[h]!]! += index.hopKnownUsdBn[h]!;
+  for (let h = 0; h < index.hopCount; h++) {
+    outflow[index.hopSource[h]!]! += buffers.exposureUsdBn[h]!;
+  }
   const payers = Array.from({ length: index.nodeCount }, (_, v) => v)
     .filter((v) => index.outOffsets[v + 1] !== index.outOffsets[v])
     .sort((a, b) => outflow[b]! - outflow[a]! || a - b)

@@ -1,9 +1,10 @@
 /**
  * Stress-test results derived from the store: the scenario runs on the
- * pipeline's flow index (the deals that pass the filters, as the view folds
+ * pipeline's flow index and its hops' yearly amounts (the deals that pass the filters, as the view folds
  * them), memoised per index in WeakMaps, so nothing is rebuilt here.
  */
 import type { FlowIndex } from "../analysis/flowIndex.ts";
+import type { Hop } from "../analysis/hops.ts";
 import {
   type StressBuffers,
   type StressResult,
@@ -17,10 +18,10 @@ import type { Store } from "./store.ts";
 import type { ViewStress } from "./model.ts";
 
 const buffersByIndex = new WeakMap<FlowIndex, { facts: Dataset["facts"]; value: StressBuffers }>();
-function buffersOf(index: FlowIndex, facts: Dataset["facts"]): StressBuffers {
+function buffersOf(index: FlowIndex, hops: readonly Hop[], facts: Dataset["facts"]): StressBuffers {
   const hit = buffersByIndex.get(index);
   if (hit && hit.facts === facts) return hit.value;
-  const value = stressBuffers(index, facts);
+  const value = stressBuffers(index, hops, facts);
   buffersByIndex.set(index, { facts, value });
   return value;
 }
@@ -33,7 +34,7 @@ export function selectStressResult(s: Store): StressResult | null {
   if (s.stress.shocked.length === 0 || !index) return null;
   const hit = resultsByIndex.get(index);
   if (hit && hit.stress === s.stress) return hit.value;
-  const value = runStress(index, buffersOf(index, s.dataset.facts), {
+  const value = runStress(index, buffersOf(index, s.analysis!.hops, s.dataset.facts), {
     shocked: s.stress.shocked,
     shortfall: s.stress.shortfallPct / 100,
     threshold: s.stress.thresholdPct / 100,
@@ -61,7 +62,7 @@ export function selectSystemicImportance(s: Store): SystemicImportance[] {
   if (hit && hit.threshold === threshold) return hit.value;
   const value = rankSystemicImportance(
     index,
-    buffersOf(index, s.dataset.facts),
+    buffersOf(index, s.analysis!.hops, s.dataset.facts),
     threshold,
     SYSTEMIC_MAX,
   );

@@ -6,6 +6,7 @@
  * Run: `npm run bench` (after the analysis benchmarks).
  */
 import { readFileSync } from "node:fs";
+import { describeHops } from "../../src/analysis/hops.ts";
 import { buildFlowIndex } from "../../src/analysis/flowIndex.ts";
 import { rankSystemicImportance, runStress, stressBuffers } from "../../src/analysis/stress.ts";
 import type { Dataset } from "../../src/domain/schema.ts";
@@ -29,7 +30,7 @@ function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
 
 const graph = generateScaleFreeEdges(10_000, 50_000, 7);
 const index = buildFlowIndex(graph.edges, graph.nodeIds);
-const buffers = stressBuffers(index);
+const buffers = stressBuffers(index, describeHops(index, graph.edges));
 // Shock the three biggest payers, as a user picking "the giants" would.
 const payers = Array.from({ length: index.nodeCount }, (_, v) => v)
   .sort(
@@ -56,7 +57,7 @@ const dIndex = buildFlowIndex(
   dataset.deals,
   dataset.companies.map((c) => c.id),
 );
-const dBuffers = stressBuffers(dIndex, dataset.facts);
+const dBuffers = stressBuffers(dIndex, describeHops(dIndex, dataset.deals), dataset.facts);
 const { ms } = time(7, () => rankSystemicImportance(dIndex, dBuffers));
 console.log(
   `default  | systemic importance (100% shortfall on each company) | ${ms.toFixed(2).padStart(7)} ms`,

@@ -81,8 +81,9 @@ function stressForExport(state: Store) {
     (id) => selectLookups(state).companyById.get(id)?.name ?? id,
   );
   const caption =
-    `Stress test: ${shortfallSentence(names, state.stress.shortfallPct)}; ` +
-    `distress threshold ${state.stress.thresholdPct}%; total loss ${formatUsdBn(result.totalLossUsdBn)}, ` +
+    `Stress test, yearly basis: ${shortfallSentence(names, state.stress.shortfallPct)}; ` +
+    `distress threshold ${state.stress.thresholdPct}% of equity, cash or revenue; ` +
+    `total loss ${formatUsdBn(result.totalLossUsdBn)} a year, ` +
     `${result.distressedCount} distressed`;
   return { overlay: buildStressOverlay(result), caption };
 }

@@ -35,8 +35,16 @@ function HowComputed() {
           {T.hhiHigh.toLocaleString("en-US")} means highly concentrated (2023 US Merger Guidelines).
         </li>
         <li>
-          Commitments (outflows in the data) above {T.commitmentsHigh}× reported revenue are high,
+          Commitments a year (outflows in the data, a multi-year contract spread over its term, or 5
+          years when no term is stated) above {T.commitmentsHigh}× reported annual revenue are high,
           above {T.commitmentsCritical}× critical.
+        </li>
+        <li>
+          Coverage: the company&rsquo;s inflows a year in this dataset against its latest reported
+          annual revenue. A share computed from the data describes the dataset, not the company: it
+          keeps its level only when a reported fact supports it or coverage is at least 50%;
+          otherwise it drops one level and says how much of the revenue the data holds. Backlog is
+          shown beside it, never used as a year&rsquo;s revenue.
         </li>
         <li>
           Circular share: the share of inflow dollars arriving on hops that lie on some loop through
@@ -74,6 +82,7 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
       : undefined,
   );
   const revenueFact = factById(entry.revenueFactId);
+  const backlogFact = factById(entry.backlogFactId);
   return (
     <li>
       <article className="risk-card" aria-labelledby={headingId}>
@@ -107,9 +116,24 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
           <dt>Commitments</dt>
           <dd>
             {entry.commitmentsToRevenue === null || entry.revenueUsdBn === null
-              ? "no reported revenue"
-              : `${entry.commitmentsToRevenue.toFixed(1)}× revenue (${formatUsdBn(entry.revenueUsdBn)}${revenueFact?.period ? `, ${revenueFact.period}` : ""})`}
+              ? "no reported annual revenue"
+              : `${entry.commitmentsToRevenue.toFixed(1)}× annual revenue, a year (${formatUsdBn(entry.revenueUsdBn)}${revenueFact?.period ? `, ${revenueFact.period}` : ""})`}
           </dd>
+          <dt>Coverage</dt>
+          <dd>
+            {entry.coverage === null
+              ? "unknown: no annual revenue reported"
+              : `the data holds ${formatShare(entry.coverage)} of reported revenue (${formatUsdBn(entry.annualInflowUsdBn)} a year)`}
+          </dd>
+          {entry.backlogUsdBn !== null && (
+            <>
+              <dt>Backlog</dt>
+              <dd>
+                {formatUsdBn(entry.backlogUsdBn)}
+                {backlogFact?.period ? ` (${backlogFact.period})` : ""}
+              </dd>
+            </>
+          )}
         </dl>
         {revenueFact && (
           <details className="evidence">
@@ -124,6 +148,7 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
               <li key={i} className={`flag flag-${flag.level}`}>
                 <span className="visually-hidden">{flag.level}: </span>
                 {flag.message}
+                {flag.caveat && <span className="flag-caveat"> ({flag.caveat})</span>}
                 {fact && <FactEvidence fact={fact} />}
               </li>
             );

@@ -14,7 +14,7 @@ import {
 } from "../../state/stressSelectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { CompanyPicker } from "../components/CompanyPicker.tsx";
-import { shortfallSentence } from "./format.ts";
+import { shortfallSentence, bufferText } from "./format.ts";
 import "./panels.css";
 import { useSelectAndFocus } from "../controllers/sigmaContext.ts";
 
@@ -29,7 +29,9 @@ function HowItWorks() {
       <summary>How this works</summary>
       <p>
         <strong>Assumption:</strong> announced commitments are treated as if they were debts owed by
-        the payer to the payee, at their disclosed amounts (undisclosed amounts count as 0).
+        the payer to the payee, a year at a time: a multi-year contract counts its amount divided by
+        its term (5 years when no source states one), a one-off deal (equity, a purchase) counts
+        once. Undisclosed amounts count as 0.
       </p>
       <ul>
         <li>
@@ -37,8 +39,9 @@ function HowItWorks() {
           counterparty loses the unpaid part of what it was owed.
         </li>
         <li>
-          A company’s loss is compared with a buffer: its latest reported revenue when the data has
-          it, otherwise its total inflows in the data.
+          A company’s yearly loss is compared with a buffer, the first the data has of: its reported
+          shareholders’ equity, its cash, its annual revenue, else its inflows a year in the data.
+          Each row says which one it used.
         </li>
         <li>
           A company that loses more than the threshold share of its buffer becomes distressed and in
@@ -62,12 +65,16 @@ function explain(c: CompanyStress, nameOf: (id: string) => string): string {
     .slice(0, 3)
     .map(
       (x) =>
-        `${formatUsdBn(x.unpaidUsdBn)} unpaid by ${nameOf(x.from)} (${Math.round(
+        `${nameOf(x.from)} stops paying ${formatUsdBn(x.unpaidUsdBn)} a year (${Math.round(
           (x.unpaidUsdBn / x.owedUsdBn) * 100,
-        )}% of ${formatUsdBn(x.owedUsdBn)} owed)`,
+        )}% of ${formatUsdBn(x.owedUsdBn)} a year owed)`,
     );
   const more = c.contributions.length > 3 ? ` and ${c.contributions.length - 3} more` : "";
-  return `Loses ${formatUsdBn(c.lossUsdBn)}: ${parts.join("; ")}${more}.`;
+  const of =
+    c.bufferSource === "none"
+      ? "with no buffer"
+      : `${percent(c.lossShare)} of ${nameOf(c.company)}'s ${bufferText(c.bufferSource, c.bufferPeriod)}`;
+  return `${parts.join("; ")}${more}: ${formatUsdBn(c.lossUsdBn)} a year, ${of}.`;
 }
 
 const percent = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : "no buffer");
@@ -113,7 +120,7 @@ function Results() {
   return (
     <section aria-label="Stress test results">
       <p className="stress-summary" role="status">
-        Total loss to the system: <strong>{formatUsdBn(result.totalLossUsdBn)}</strong>;{" "}
+        Total loss to the system: <strong>{formatUsdBn(result.totalLossUsdBn)} a year</strong>;{" "}
         {distressed} {distressed === 1 ? "company" : "companies"} distressed in {result.rounds}{" "}
         {result.rounds === 1 ? "round" : "rounds"}; DebtRank {result.debtRank.toFixed(3)}.
       </p>
@@ -125,7 +132,7 @@ function Results() {
           <thead>
             <tr>
               <th scope="col">Company</th>
-              <th scope="col">Loss</th>
+              <th scope="col">Loss a year</th>
               <th scope="col">Of buffer</th>
               <th scope="col">Distressed</th>
               <th scope="col">DebtRank</th>
@@ -147,9 +154,7 @@ function Results() {
                 <td>{formatUsdBn(c.lossUsdBn)}</td>
                 <td title={`buffer ${formatUsdBn(c.bufferUsdBn)} from ${c.bufferSource}`}>
                   {percent(c.lossShare)}
-                  <div className="muted">
-                    of {c.bufferSource === "revenue" ? "revenue" : "inflows"}
-                  </div>
+                  <div className="muted">of {bufferText(c.bufferSource, c.bufferPeriod)}</div>
                 </td>
                 <td>
                   {c.distressedRound === null

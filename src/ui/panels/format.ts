@@ -1,6 +1,7 @@
 /** Text helpers shared by the panels. Pure, so they are tested without a DOM. */
 import type { FlagLevel } from "../../analysis/concentration.ts";
 import { FLAG_LEVELS } from "../../analysis/concentration.ts";
+import type { BufferSource } from "../../analysis/stress.ts";
 import { formatUsdBn } from "../../domain/money.ts";
 
 const MONTHS = [
@@ -63,6 +64,23 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** "OpenAI pays 60% of its commitments", for the shocked companies' names and a shortfall. */
+/** What a stress buffer is: "reported equity (2025-08-31)", "annual revenue (FY2025)", … */
+export function bufferText(source: BufferSource, period: string | null): string {
+  const when = period ? ` (${period})` : "";
+  switch (source) {
+    case "equity":
+      return `reported equity${when}`;
+    case "cash":
+      return `reported cash${when}`;
+    case "revenue":
+      return `reported annual revenue${when}`;
+    case "inflows":
+      return "inflows a year in the data";
+    default:
+      return "no buffer";
+  }
+}
+
 export function shortfallSentence(names: readonly string[], shortfallPct: number): string {
   const one = names.length === 1;
   const who = names.length === 0 ? "The shocked companies" : names.join(" and ");

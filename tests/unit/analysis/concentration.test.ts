@@ -31,23 +31,28 @@ describe("analysis/concentration", () => {
       expect(intel.outflowHhi).toBeNull();
     });
 
-    it("should flag commitments against reported revenue", () => {
+    it("should flag commitments a year against reported annual revenue, like with like", () => {
       const openai = byCompany().get("openai")!;
       expect(openai.revenueUsdBn).toBe(13);
-      expect(openai.commitmentsToRevenue).toBeCloseTo(300 / 13);
+      // $300 bn over 5 years is $60 bn a year.
+      expect(openai.annualOutflowUsdBn).toBe(60);
+      expect(openai.commitmentsToRevenue).toBeCloseTo(60 / 13);
       expect(openai.flags.find((f) => f.kind === "commitments")).toMatchObject({
-        level: "critical",
+        level: "high",
         factId: "oai-rev",
+        message: "commitments a year in the data are 4.6× reported annual revenue",
       });
     });
 
     it("should flag reported concentration next to the computed one", () => {
       const oracle = byCompany().get("oracle")!;
-      expect(oracle.flags.map((f) => [f.kind, f.level])).toEqual([
-        ["top-payer", "critical"],
-        ["hhi", "high"],
-        ["reported", "critical"],
+      // The reported fact comes first, and it supports the computed share.
+      expect(oracle.flags.map((f) => [f.kind, f.level, f.supported])).toEqual([
+        ["reported", "critical", true],
+        ["top-payer", "critical", true],
+        ["hhi", "high", true],
       ]);
+      expect(oracle.flags[1]!.message).toBe("100% of the inflows in this dataset come from OpenAI");
     });
 
     it("should use the documented share lines", () => {
@@ -71,8 +76,60 @@ describe("analysis/concentration", () => {
       d.deals.push(pay("openai", 30), pay("oracle", 15));
       const intel = analyzeConcentration(d).find((c) => c.company === "intel")!;
       expect(intel.topPayer).toMatchObject({ company: "openai", share: 0.6 });
-      expect(intel.flags[0]).toMatchObject({ kind: "top-payer", level: "critical" });
+      // 60% is critical, but nothing says how much of Intel's revenue the data holds.
+      expect(intel.flags[0]).toMatchObject({
+        kind: "top-payer",
+        level: "high",
+        supported: false,
+        caveat: "coverage unknown: no annual revenue is reported",
+      });
       expect(intel.inflowHhi).toBeCloseTo(3600 + 900 + 100);
+      const fact = (valueUsdBn: number) => ({
+        id: "intel-rev",
+        company: "intel",
+        metric: "revenue" as const,
+        valueUsdBn,
+        period: "2025",
+        description: "Intel revenue",
+        notes: [],
+        sources: src,
+      });
+      // The data holds $50 bn a year: 100% of $50 bn keeps the level, 10% of $500 bn lowers it.
+      const full = analyzeConcentration({ ...d, facts: [...d.facts, fact(50)] }).find(
+        (c) => c.company === "intel",
+      )!;
+      expect(full.coverage).toBe(1);
+      expect(full.flags[0]).toMatchObject({ level: "critical", supported: true });
+      const thin = analyzeConcentration({ ...d, facts: [...d.facts, fact(500)] }).find(
+        (c) => c.company === "intel",
+      )!;
+      expect(thin.coverage).toBeCloseTo(0.1);
+      expect(thin.flags[0]).toMatchObject({
+        level: "high",
+        caveat: "limited coverage: the data holds 10% of reported revenue (2025)",
+      });
+    });
+
+    it("should not take a quarter or a backlog for a year's revenue", () => {
+      const d = tinyDataset();
+      const src = [{ sourceId: "s1", quote: "q" }];
+      const base = { company: "intel", description: "x", sources: src };
+      d.facts.push(
+        { ...base, id: "q", metric: "revenue", valueUsdBn: 10, period: "2025-Q3", notes: [] },
+        { ...base, id: "bl", metric: "backlog", valueUsdBn: 90, period: "2025-09-30", notes: [] },
+      );
+      const intel = analyzeConcentration(d).find((c) => c.company === "intel")!;
+      expect(intel.revenueUsdBn).toBeNull();
+      expect(intel.backlogUsdBn).toBe(90);
+      d.facts[d.facts.length - 2] = {
+        ...base,
+        id: "q",
+        metric: "revenue",
+        valueUsdBn: 40,
+        period: "2025-Q3",
+        notes: ["Annualised run-rate of the quarter."],
+      };
+      expect(analyzeConcentration(d).find((c) => c.company === "intel")!.revenueUsdBn).toBe(40);
     });
 
     it("should rank the most severe first", () => {

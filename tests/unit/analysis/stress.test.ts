@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FlowEdge, buildFlowIndex } from "../../../src/analysis/flowIndex.ts";
+import { type FlowEdge, type FlowIndex, buildFlowIndex } from "../../../src/analysis/flowIndex.ts";
+import { describeHops, foldHops } from "../../../src/analysis/hops.ts";
+import { indexHops } from "../../../src/analysis/flowIndex.ts";
 import {
   rankSystemicImportance,
   resolveStressOptions,
@@ -9,9 +11,12 @@ import {
 } from "../../../src/analysis/stress.ts";
 
 const e = (from: string, to: string, amountUsdBn: number): FlowEdge => ({ from, to, amountUsdBn });
+/** Hops paid once, in full: the yearly amount is the amount. */
+const oneOff = (index: FlowIndex) =>
+  Array.from(index.hopKnownUsdBn, (annualUsdBn) => ({ annualUsdBn, assumedHorizonDeals: 0 }));
 const setup = (edges: FlowEdge[]) => {
   const index = buildFlowIndex(edges);
-  return { index, buffers: stressBuffers(index) };
+  return { index, buffers: stressBuffers(index, oneOff(index)) };
 };
 const byId = (r: ReturnType<typeof runStress>) => new Map(r.companies.map((c) => [c.company, c]));
 
@@ -79,14 +84,99 @@ describe("analysis/stress", () => {
       expect(byId(lower).get("c")!.lossUsdBn).toBeCloseTo(25);
     });
 
+    it("should refuse hops that do not match the index", () => {
+      const index = buildFlowIndex([e("a", "b", 100)]);
+      expect(() => stressBuffers(index, [])).toThrow(
+        "analysis/stress: hops must list every hop of the index",
+      );
+    });
+
+    it("should take equity, then cash, then annual revenue, then in-data inflows as the buffer", () => {
+      const fact = (
+        id: string,
+        company: string,
+        metric: "equity" | "cash" | "revenue",
+        valueUsdBn: number,
+        period: string,
+      ) => ({
+        id,
+        company,
+        metric,
+        valueUsdBn,
+        period,
+        description: "x",
+        notes: [],
+        sources: [{ sourceId: "s", quote: "q" }],
+      });
+      const index = buildFlowIndex([
+        e("z", "a", 1),
+        e("z", "b", 1),
+        e("z", "c", 1),
+        e("z", "d", 4),
+      ]);
+      const buffers = stressBuffers(index, oneOff(index), [
+        fact("a-rev", "a", "revenue", 50, "2025"),
+        fact("a-eq", "a", "equity", 20, "2025-09-30"),
+        fact("a-cash", "a", "cash", 9, "2025-09-30"),
+        fact("b-cash", "b", "cash", 7, "2025-12-31"),
+        fact("b-rev", "b", "revenue", 70, "2025"),
+        fact("c-rev-q", "c", "revenue", 30, "2025-Q3"),
+        fact("c-rev", "c", "revenue", 100, "FY2025"),
+      ]);
+      const at = (id: string) => index.nodeIndexById.get(id)!;
+      expect([buffers.source[at("a")], buffers.bufferUsdBn[at("a")]]).toEqual(["equity", 20]);
+      expect([buffers.source[at("b")], buffers.bufferUsdBn[at("b")]]).toEqual(["cash", 7]);
+      // A quarter is not a year's revenue unless its notes say it is annualised.
+      expect([buffers.source[at("c")], buffers.bufferUsdBn[at("c")]]).toEqual(["revenue", 100]);
+      expect(buffers.bufferPeriod[at("c")]).toBe("FY2025");
+      expect([buffers.source[at("d")], buffers.bufferUsdBn[at("d")]]).toEqual(["inflows", 4]);
+    });
+
+    it("should count a multi-year contract a year at a time, with 5 years when no term is stated", () => {
+      const deals = [
+        {
+          id: "c",
+          from: "a",
+          to: "b",
+          amountUsdBn: 300,
+          type: "cloud-contract" as const,
+          amountQualifier: "exact" as const,
+          horizonYears: 5,
+        },
+        {
+          id: "d",
+          from: "a",
+          to: "c",
+          amountUsdBn: 50,
+          type: "cloud-contract" as const,
+          amountQualifier: "exact" as const,
+        },
+        {
+          id: "x",
+          from: "a",
+          to: "d",
+          amountUsdBn: 10,
+          type: "equity" as const,
+          amountQualifier: "exact" as const,
+        },
+      ];
+      const index = indexHops(foldHops(deals));
+      const buffers = stressBuffers(index, describeHops(index, deals));
+      expect(Array.from(buffers.exposureUsdBn)).toEqual([60, 10, 10]);
+      expect(buffers.assumedHorizonHops).toBe(1);
+      const r = runStress(index, buffers, { shocked: ["a"], shortfall: 1 });
+      expect(byId(r).get("b")!.contributions[0]).toMatchObject({ unpaidUsdBn: 60, owedUsdBn: 60 });
+    });
+
     it("should use reported revenue as the buffer when a fact gives one", () => {
       const index = buildFlowIndex([e("a", "b", 100)]);
-      const buffers = stressBuffers(index, [
+      const buffers = stressBuffers(index, oneOff(index), [
         {
           id: "f",
           company: "b",
           metric: "revenue",
           valueUsdBn: 1000,
+          period: "2025",
           description: "x",
           notes: [],
           sources: [{ sourceId: "s", quote: "q" }],

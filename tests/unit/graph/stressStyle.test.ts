@@ -9,6 +9,7 @@ import {
   STRESS_COLORS,
   buildStressOverlay,
 } from "../../../src/graph/stressStyle.ts";
+import { describeHops } from "../../../src/analysis/hops.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 function scenario(shortfall: number) {
@@ -17,7 +18,7 @@ function scenario(shortfall: number) {
     d.deals,
     d.companies.map((c) => c.id),
   );
-  const result = runStress(index, stressBuffers(index, d.facts), {
+  const result = runStress(index, stressBuffers(index, describeHops(index, d.deals), d.facts), {
     shocked: ["openai"],
     shortfall,
   });

@@ -59,10 +59,11 @@ describe("ui/panels/RiskPanel", () => {
   it("should give OpenAI's commitments against revenue with the revenue source", () => {
     render(<RiskPanel />);
     const card = cardOf("OpenAI");
-    expect(card).toHaveTextContent(/Commitments\s*\d+(\.\d)?× revenue \(\$/);
+    expect(card).toHaveTextContent(/Commitments\s*\d+(\.\d)?× annual revenue, a year \(\$/);
+    expect(card).toHaveTextContent(/Coverage\s*the data holds \d+% of reported revenue/);
     expect(within(card).getByText("Revenue source")).toBeInTheDocument();
     expect(
-      within(card).getByText(/commitments in the data are .*× reported revenue/),
+      within(card).getByText(/commitments a year in the data are .*× reported annual revenue/),
     ).toBeVisible();
   });
 
