@@ -12,12 +12,15 @@
 import type { Fact, FactMetric } from "../domain/schema.ts";
 
 const ANNUALISED = /annuali[sz]ed|run[- ]rate/i;
+const NOT_ANNUALISED = /\bnot\s+(\w+\s+)?annuali[sz]ed/i;
 
 /** True when a revenue fact covers a year (or is a quarter its notes call annualised). */
 export function isAnnualRevenue(fact: Pick<Fact, "period" | "notes" | "description">): boolean {
   const p = fact.period ?? "";
   if (/^(\d{4}|FY\d{4})$/.test(p)) return true;
-  if (/^\d{4}-Q[1-4]$/.test(p)) return fact.notes.some((n) => ANNUALISED.test(n));
+  if (/^\d{4}-Q[1-4]$/.test(p)) {
+    return fact.notes.some((n) => ANNUALISED.test(n) && !NOT_ANNUALISED.test(n));
+  }
   return false;
 }
 

@@ -144,10 +144,16 @@ function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): str
     `in ${formatUsdBn(c.inflowUsdBn)}, out ${formatUsdBn(c.outflowUsdBn)}`,
     c.inflowHhi === null ? null : `HHI ${Math.round(c.inflowHhi)}`,
     c.circularShare === null ? null : `circular ${Math.round(c.circularShare * 100)}%`,
+    c.coverage === null
+      ? "coverage unknown"
+      : `coverage ${Math.round(c.coverage * 100)}% of reported revenue`,
   ]
     .filter(Boolean)
     .join(" ");
-  return [head, ...c.flags.map((f) => `    [${f.level}] ${f.message}`)];
+  return [
+    head,
+    ...c.flags.map((f) => `    [${f.level}] ${f.message}${f.caveat ? ` (${f.caveat})` : ""}`),
+  ];
 }
 
 /** The readable report. */

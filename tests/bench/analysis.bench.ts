@@ -15,6 +15,7 @@ import { DEFAULT_CYCLE_OPTIONS, countCycles, forEachCycle } from "../../src/anal
 import { type FlowEdge, type FlowIndex, buildFlowIndex } from "../../src/analysis/flowIndex.ts";
 import { DEFAULT_LOOP_OPTIONS, analyzeLoops } from "../../src/analysis/loops.ts";
 import { stronglyConnectedComponents } from "../../src/analysis/scc.ts";
+import { circularityIndex } from "../../src/analysis/circularity.ts";
 import { type GeneratedGraph, generateScaleFreeEdges, nodeId } from "./generators.ts";
 
 const SEED = 20_260_201;
@@ -35,6 +36,10 @@ interface GraphSize {
   readonly uncapped: boolean;
   /** Run analyzeLoops with full reports. */
   readonly loops: boolean;
+  /** Time the time-respecting loops (24-month window). */
+  readonly timeLoops: boolean;
+  /** Time the circularity index. */
+  readonly circularity: boolean;
 }
 
 const SIZES: readonly GraphSize[] = [
@@ -45,6 +50,8 @@ const SIZES: readonly GraphSize[] = [
     cycles: true,
     uncapped: true,
     loops: false,
+    timeLoops: false,
+    circularity: true,
   },
   {
     label: "10k/50k",
@@ -53,6 +60,8 @@ const SIZES: readonly GraphSize[] = [
     cycles: true,
     uncapped: true,
     loops: true,
+    timeLoops: true,
+    circularity: true,
   },
   {
     label: "100k/500k",
@@ -61,6 +70,8 @@ const SIZES: readonly GraphSize[] = [
     cycles: true,
     uncapped: false,
     loops: false,
+    timeLoops: true,
+    circularity: true,
   },
   {
     label: "200k/1M",
@@ -69,6 +80,8 @@ const SIZES: readonly GraphSize[] = [
     cycles: false,
     uncapped: false,
     loops: false,
+    timeLoops: false,
+    circularity: false,
   },
 ];
 
@@ -263,6 +276,32 @@ function benchGraph(size: GraphSize): void {
       `analyzeLoops L<=6, top ${DEFAULT_LOOP_OPTIONS.limit} of up to ${DEFAULT_LOOP_OPTIONS.cap} (prepared index+SCC)`,
       reportsOnly,
       `${reportsOnly.result.loops.length} loops`,
+    );
+  }
+  if (size.timeLoops) {
+    const prepared = { index, scc: scc.result };
+    const timed = measure(() =>
+      analyzeLoops(graph.edges, { maxLength: 6, windowMonths: 24 }, prepared, graph.nodeIds),
+    );
+    const inWindow = timed.result.loops.filter((l) => l.timeRespecting).length;
+    const inOrder = timed.result.loops.filter((l) => l.spanMonths !== null).length;
+    record(
+      label,
+      `time-respecting loops L<=6, window 24 months (top ${DEFAULT_LOOP_OPTIONS.limit}, prepared)`,
+      timed,
+      `${inWindow} within 24 months, ${inOrder} in order, of ${timed.result.loops.length}`,
+      size.edgeCount === 50_000 ? 1_000 : undefined,
+    );
+  }
+  if (size.circularity) {
+    const finn = measure(() => circularityIndex(index, scc.result));
+    const c = finn.result;
+    record(
+      label,
+      "circularity index (Finn, exact LU per component)",
+      finn,
+      c.computed ? `index ${(c.index * 100).toFixed(1)}%` : `not computed: ${c.reason}`,
+      size.edgeCount === 5_000 ? 1_000 : undefined,
     );
   }
 }

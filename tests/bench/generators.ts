@@ -51,6 +51,8 @@ export interface GeneratedEdge {
   readonly type: DealType;
   readonly amountUsdBn: number | null;
   readonly amountQualifier: "exact" | "undisclosed";
+  /** YYYY-MM, rising with the edge's position: the graph grows over time. */
+  readonly announced: string;
 }
 
 export interface GeneratedGraph {
@@ -169,6 +171,7 @@ export function generateScaleFreeEdges(
       type: DEAL_TYPES[randomInt(random, DEAL_TYPES.length)]!,
       amountUsdBn,
       amountQualifier: amountUsdBn === null ? "undisclosed" : "exact",
+      announced: announcedMonth(e, edgeCount),
     };
   }
   return { nodeIds, edges };

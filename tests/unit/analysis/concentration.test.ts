@@ -125,6 +125,15 @@ describe("analysis/concentration", () => {
         ...base,
         id: "q",
         metric: "revenue",
+        valueUsdBn: 10,
+        period: "2025-Q3",
+        notes: ["Quarterly figure (not annualised by the source)."],
+      };
+      expect(analyzeConcentration(d).find((c) => c.company === "intel")!.revenueUsdBn).toBeNull();
+      d.facts[d.facts.length - 2] = {
+        ...base,
+        id: "q",
+        metric: "revenue",
         valueUsdBn: 40,
         period: "2025-Q3",
         notes: ["Annualised run-rate of the quarter."],
