@@ -76,6 +76,8 @@ export interface StressBuffers {
   readonly exposureUsdBn: Float64Array;
   /** Hops whose yearly amount uses the default horizon, no term being stated. */
   readonly assumedHorizonHops: number;
+  /** 1 for each hop whose yearly amount uses the default horizon. */
+  readonly assumedHorizon: Uint8Array;
   readonly bufferUsdBn: Float64Array;
   readonly source: readonly BufferSource[];
   /** The fact each buffer comes from (null for in-data inflows or none), by node. */
@@ -98,10 +100,14 @@ export function stressBuffers(
   }
   const n = index.nodeCount;
   const exposureUsdBn = new Float64Array(index.hopCount);
+  const assumedHorizon = new Uint8Array(index.hopCount);
   let assumedHorizonHops = 0;
   hops.forEach((hop, h) => {
     exposureUsdBn[h] = hop.annualUsdBn;
-    if (hop.assumedHorizonDeals > 0) assumedHorizonHops++;
+    if (hop.assumedHorizonDeals > 0) {
+      assumedHorizon[h] = 1;
+      assumedHorizonHops++;
+    }
   });
   const bufferUsdBn = new Float64Array(n);
   const source: BufferSource[] = new Array(n).fill("none");
@@ -126,7 +132,15 @@ export function stressBuffers(
     bufferFactId[v] = fact!.id;
     bufferPeriod[v] = fact!.period ?? null;
   }
-  return { exposureUsdBn, assumedHorizonHops, bufferUsdBn, source, bufferFactId, bufferPeriod };
+  return {
+    exposureUsdBn,
+    assumedHorizonHops,
+    assumedHorizon,
+    bufferUsdBn,
+    source,
+    bufferFactId,
+    bufferPeriod,
+  };
 }
 
 export interface LossContribution {
@@ -165,6 +179,8 @@ export interface StressResult {
   readonly rounds: number;
   /** Hops (`from>to`) on which some payment fails. */
   readonly failedHops: readonly string[];
+  /** Failed hops whose yearly amount spreads a contract over the default 5 years. */
+  readonly failedHopsWithAssumedHorizon: number;
   /** DebtRank of the shock: value lost beyond the initial shock, 0..1. */
   readonly debtRank: number;
 }
@@ -227,8 +243,10 @@ export function runStress(
 
   const debt = debtRank(index, buffers, shockedIdx, shortfall);
   const failedHops: string[] = [];
+  let failedHopsWithAssumedHorizon = 0;
   for (let h = 0; h < index.hopCount; h++) {
     if (cut[hopSource[h]!]! > 0 && owed[h]! > 0) {
+      if (buffers.assumedHorizon[h]) failedHopsWithAssumedHorizon++;
       failedHops.push(hopKey(index.nodeIds[hopSource[h]!]!, index.nodeIds[hopTarget[h]!]!));
     }
   }
@@ -266,7 +284,15 @@ export function runStress(
   }
   companies.sort((a, b) => b.lossUsdBn - a.lossUsdBn || (a.company < b.company ? -1 : 1));
   const distressedCount = companies.filter((c) => (c.distressedRound ?? 0) > 0).length;
-  return { companies, totalLossUsdBn, distressedCount, rounds, failedHops, debtRank: debt.score };
+  return {
+    companies,
+    totalLossUsdBn,
+    distressedCount,
+    rounds,
+    failedHops,
+    failedHopsWithAssumedHorizon,
+    debtRank: debt.score,
+  };
 }
 
 /** DebtRank stress per node and the score of the shock (Battiston et al. 2012). */

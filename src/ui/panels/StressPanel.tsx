@@ -15,6 +15,7 @@ import {
 import { actions, useStore } from "../../state/store.ts";
 import { CompanyPicker } from "../components/CompanyPicker.tsx";
 import { shortfallSentence, bufferText } from "./format.ts";
+import { DEFAULT_HORIZON_YEARS } from "../../analysis/annualize.ts";
 import "./panels.css";
 import { useSelectAndFocus } from "../controllers/sigmaContext.ts";
 
@@ -123,6 +124,8 @@ function Results() {
         Total loss to the system: <strong>{formatUsdBn(result.totalLossUsdBn)} a year</strong>;{" "}
         {distressed} {distressed === 1 ? "company" : "companies"} distressed in {result.rounds}{" "}
         {result.rounds === 1 ? "round" : "rounds"}; DebtRank {result.debtRank.toFixed(3)}.
+        {result.failedHopsWithAssumedHorizon > 0 &&
+          ` ${result.failedHopsWithAssumedHorizon} of the ${result.failedHops.length} unpaid flows hold a contract with no stated term, spread over ${DEFAULT_HORIZON_YEARS} years (the default).`}
       </p>
       <div className="table-scroll">
         <table className="data-table">

@@ -166,6 +166,7 @@ describe("analysis/stress", () => {
       expect(buffers.assumedHorizonHops).toBe(1);
       const r = runStress(index, buffers, { shocked: ["a"], shortfall: 1 });
       expect(byId(r).get("b")!.contributions[0]).toMatchObject({ unpaidUsdBn: 60, owedUsdBn: 60 });
+      expect(r.failedHopsWithAssumedHorizon).toBe(1);
     });
 
     it("should use reported revenue as the buffer when a fact gives one", () => {
