@@ -16,6 +16,7 @@
 import { DirectedGraph } from "graphology";
 import { type Hop, describeHops, foldHops, hopKey, isUndisclosedHop } from "../analysis/hops.ts";
 import type { CompanyKind, Dataset, DealType } from "../domain/schema.ts";
+import { nodeKey } from "./nodeKeys.ts";
 import {
   COMPANY_KIND_COLORS,
   DEAL_TYPE_COLORS,
@@ -166,7 +167,7 @@ export function buildFlowGraph(
     if (!inflow.has(company.id) && !outflow.has(company.id)) continue;
     const inflowUsdBn = inflow.get(company.id) ?? 0;
     const outflowUsdBn = outflow.get(company.id) ?? 0;
-    graph.addNode(company.id, {
+    graph.addNode(nodeKey(company.id), {
       label: company.name,
       x: 0,
       y: 0,
@@ -187,7 +188,7 @@ export function buildFlowGraph(
     const attributes = hopAttributes(hop, keys.has(hopKey(hop.to, hop.from)));
     attributes.type = edgeType;
     attributes.size *= sizeScale;
-    graph.addDirectedEdgeWithKey(hop.key, hop.from, hop.to, attributes);
+    graph.addDirectedEdgeWithKey(hop.key, nodeKey(hop.from), nodeKey(hop.to), attributes);
   }
   return graph;
 }

@@ -13,6 +13,7 @@
  * Reference: @sigma/utils `getCameraStateToFitViewportToNodes` (same idea,
  * without the aspect correction, which the margin covers).
  */
+import { nodeKey } from "./nodeKeys.ts";
 import type Sigma from "sigma";
 import type { CameraState } from "sigma/types";
 
@@ -26,9 +27,13 @@ export const FOCUS_RATIO = 0.35;
 /** The parts of sigma the camera targets need. */
 export type CameraSigma = Pick<Sigma, "getGraph" | "graphToViewport" | "viewportToFramedGraph">;
 
-/** A node's position in framed-graph coordinates, or null when the graph lacks it. */
-export function framedPosition(sigma: CameraSigma, node: string): { x: number; y: number } | null {
+/** A company's position in framed-graph coordinates, or null when the graph lacks it. */
+export function framedPosition(
+  sigma: CameraSigma,
+  company: string,
+): { x: number; y: number } | null {
   const graph = sigma.getGraph();
+  const node = nodeKey(company);
   if (!graph.hasNode(node)) return null;
   const { x, y } = graph.getNodeAttributes(node) as { x: number; y: number };
   return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));

@@ -15,6 +15,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { hopKey, loopHopKeys } from "../analysis/hops.ts";
 import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "./buildGraph.ts";
+import { companyOf, nodeKey } from "./nodeKeys.ts";
 import { type GraphTheme, THEME_COLORS, UNDISCLOSED_EDGE_ALPHA, withAlpha } from "./palette.ts";
 import { FAILED_FLOW_COLOR, STRESS_COLORS, type StressOverlay } from "./stressStyle.ts";
 
@@ -74,8 +75,8 @@ export function computeHighlight(
   if (!["none", "loop", "company", "edge"].includes(selection.kind)) {
     throw new Error(`graph/reducers: unknown selection kind "${String(selection.kind)}"`);
   }
-  if (hoveredNode !== null && graph.hasNode(hoveredNode)) {
-    return neighbourhood(graph, hoveredNode);
+  if (hoveredNode !== null && graph.hasNode(nodeKey(hoveredNode))) {
+    return neighbourhood(graph, nodeKey(hoveredNode));
   }
   switch (selection.kind) {
     case "loop":
@@ -85,11 +86,13 @@ export function computeHighlight(
         selection.hopKeys ?? loopHopKeys(selection.companies),
       );
     case "company":
-      return graph.hasNode(selection.id) ? neighbourhood(graph, selection.id) : NO_HIGHLIGHT;
+      return graph.hasNode(nodeKey(selection.id))
+        ? neighbourhood(graph, nodeKey(selection.id))
+        : NO_HIGHLIGHT;
     case "edge": {
       const key = hopKey(selection.from, selection.to);
       if (!graph.hasEdge(key)) return NO_HIGHLIGHT;
-      const ends = new Set([selection.from, selection.to]);
+      const ends = new Set([nodeKey(selection.from), nodeKey(selection.to)]);
       const edges = new Set([key]);
       return { active: true, nodes: ends, edges, accentEdges: edges, focusNodes: new Set() };
     }
@@ -113,7 +116,7 @@ function loopHighlight(
   companies: readonly string[],
   hopKeys: readonly string[],
 ): Highlight {
-  const nodes = new Set(companies.filter((c) => graph.hasNode(c)));
+  const nodes = new Set(companies.map(nodeKey).filter((k) => graph.hasNode(k)));
   if (nodes.size === 0) return NO_HIGHLIGHT;
   const edges = new Set(hopKeys.filter((k) => graph.hasEdge(k)));
   return { active: true, nodes, edges, accentEdges: edges, focusNodes: nodes };
@@ -136,7 +139,7 @@ export function createNodeReducer(
   return (node, data) => {
     const display = data as FlowNodeAttributes & Partial<NodeDisplayData>;
     if (stress) {
-      const band = stress.bandOf.get(node) ?? "untouched";
+      const band = stress.bandOf.get(companyOf(node)) ?? "untouched";
       display.color = STRESS_COLORS[band];
       if (band !== "untouched") display.forceLabel = true;
     }

@@ -15,6 +15,7 @@
 import { DirectedGraph } from "graphology";
 import { type Hop, hopKey } from "../../analysis/hops.ts";
 import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "../buildGraph.ts";
+import { nodeKey } from "../nodeKeys.ts";
 import {
   type Highlight,
   type HighlightSelection,
@@ -71,7 +72,7 @@ export function selectExportSubgraph(
   }
   const companies =
     selection.kind === "loop"
-      ? selection.companies.filter((c) => graph.hasNode(c))
+      ? selection.companies.filter((c) => graph.hasNode(nodeKey(c)))
       : selection.kind === "company"
         ? [selection.id]
         : [selection.from, selection.to];

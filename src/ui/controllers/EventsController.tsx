@@ -7,6 +7,7 @@
 import { useEffect } from "react";
 import type { SigmaEdgeEventPayload, SigmaNodeEventPayload } from "sigma/types";
 import { actions } from "../../state/store.ts";
+import { companyOf } from "../../graph/nodeKeys.ts";
 import { useSigma } from "./sigmaContext.ts";
 
 export function EventsController() {
@@ -15,17 +16,17 @@ export function EventsController() {
     const container = sigma.getContainer();
     const endsOf = (edge: string) => {
       const graph = sigma.getGraph();
-      return { from: graph.source(edge), to: graph.target(edge) };
+      return { from: companyOf(graph.source(edge)), to: companyOf(graph.target(edge)) };
     };
     const clickNode = ({ node }: SigmaNodeEventPayload) =>
-      actions.selectCompany(node, { openDetails: true });
+      actions.selectCompany(companyOf(node), { openDetails: true });
     const clickEdge = ({ edge }: SigmaEdgeEventPayload) => {
       const { from, to } = endsOf(edge);
       actions.selectEdge(from, to, { openDetails: true });
     };
     const enterNode = ({ node }: SigmaNodeEventPayload) => {
       container.style.cursor = "pointer";
-      actions.hoverNode(node);
+      actions.hoverNode(companyOf(node));
     };
     const leaveNode = () => {
       container.style.cursor = "";
