@@ -18,6 +18,7 @@ import {
   type DealStatus,
   type DealType,
   type EvidenceTier,
+  MAX_AMOUNT_USD_BN,
   SCHEMA_VERSION,
   type Source,
   isPartialDate,
@@ -222,7 +223,12 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
       if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(amountText) || !Number.isFinite(n)) {
         bad("amount_usd_bn", `"${amountText}" is not a finite number`);
       } else if (n < 0) bad("amount_usd_bn", `${amountText} must not be negative`);
-      else amountUsdBn = n;
+      else if (n > MAX_AMOUNT_USD_BN) {
+        bad(
+          "amount_usd_bn",
+          `${amountText} is more than ${MAX_AMOUNT_USD_BN} (US$ bn, i.e. $10 tn)`,
+        );
+      } else amountUsdBn = n;
     }
     const qualifierText = get("qualifier").toLowerCase();
     let amountQualifier: AmountQualifier = amountUsdBn === null ? "undisclosed" : "exact";

@@ -19,6 +19,7 @@ import {
   type DealStatus,
   type DealType,
   type EvidenceTier,
+  MAX_AMOUNT_USD_BN,
   isPartialDate,
 } from "./schema.ts";
 
@@ -117,6 +118,9 @@ function readAmount(value: unknown): { amount: number | null } | { error: string
     return { error: `"${raw}" is not a finite number` };
   }
   if (n < 0) return { error: `${raw} must not be negative` };
+  if (n > MAX_AMOUNT_USD_BN) {
+    return { error: `${raw} is more than ${MAX_AMOUNT_USD_BN} (US$ bn, i.e. $10 tn)` };
+  }
   return { amount: n };
 }
 

@@ -134,10 +134,23 @@ const partialDateSchema = z
 
 const nonEmptyText = z.string().refine((s) => s.trim().length > 0, "must not be empty");
 
+/**
+ * The largest amount a deal may state, in US$ bn ($10 tn, about ten times the
+ * largest commitment ever announced). NOTE: bounded so that sums over a
+ * million deals stay finite: no total can print as "$Infinity tn".
+ */
+export const MAX_AMOUNT_USD_BN = 10_000;
+/** The largest dollar figure a fact may state, either sign ($100 tn). */
+export const MAX_FACT_USD_BN = 100_000;
+
 const amountSchema = z
   .number({ error: "must be a number or null" })
   .refine((n) => Number.isFinite(n), "must be a finite number")
-  .refine((n) => n >= 0, "must not be negative");
+  .refine((n) => n >= 0, "must not be negative")
+  .refine(
+    (n) => !(n > MAX_AMOUNT_USD_BN),
+    `must be at most ${MAX_AMOUNT_USD_BN} (US$ bn, i.e. $10 tn)`,
+  );
 
 export const sourceRefSchema = z.strictObject({
   sourceId: idSchema,
@@ -202,6 +215,10 @@ export const factSchema = z.strictObject({
   valueUsdBn: z
     .number({ error: "must be a number or null" })
     .refine((n) => Number.isFinite(n), "must be a finite number")
+    .refine(
+      (n) => !(Math.abs(n) > MAX_FACT_USD_BN),
+      `must be between -${MAX_FACT_USD_BN} and ${MAX_FACT_USD_BN} (US$ bn)`,
+    )
     .nullable()
     .optional(),
   /** Percentage 0..100, for concentration shares and stakes. */

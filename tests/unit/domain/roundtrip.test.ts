@@ -37,7 +37,7 @@ const date = fc.oneof(
     .date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true })
     .chain((d) => fc.constantFrom(d.toISOString().slice(0, 7), d.toISOString().slice(0, 10))),
 );
-const amount = fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true });
+const amount = fc.double({ min: 0, max: 10_000, noNaN: true, noDefaultInfinity: true });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** Omits the keys whose value is undefined, as a parsed document would. */

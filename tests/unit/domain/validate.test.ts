@@ -176,7 +176,7 @@ describe("domain/validate", () => {
       const base = tinyDataset();
       const dealArb = fc.record({
         type: fc.constantFrom(...DEAL_TYPES),
-        amount: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+        amount: fc.option(fc.double({ min: 0, max: 10_000, noNaN: true }), { nil: null }),
         announced: fc.constantFrom("2024", "2025-01", "2025-12-31"),
         description: fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
         note: fc.string(),

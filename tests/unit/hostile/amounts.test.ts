@@ -1,0 +1,43 @@
+/** Issue 11, item 12: amounts that are each finite must not sum to Infinity anywhere. */
+import { describe, expect, it } from "vitest";
+import { analyzeDataset } from "../../../src/analysis/pipeline.ts";
+import { parseCsvEdgeList } from "../../../src/domain/csv.ts";
+import { formatProblem } from "../../../src/domain/problems.ts";
+import { MAX_AMOUNT_USD_BN } from "../../../src/domain/schema.ts";
+import { validateDataset } from "../../../src/domain/validate.ts";
+import { tinyDataset } from "../domain/fixtures.ts";
+
+describe("hostile amounts", () => {
+  it("should refuse a deal above $10 tn in JSON and CSV, naming the field and the bound", () => {
+    const d = tinyDataset();
+    d.deals[0] = { ...d.deals[0]!, amountUsdBn: 1e308, amountQualifier: "exact" };
+    const r = validateDataset(d);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      "deals[0].amountUsdBn: must be at most 10000 (US$ bn, i.e. $10 tn)",
+    ]);
+    const csv = parseCsvEdgeList("from,to,amount_usd_bn\nA,B,1e308\nB,A,1e308\n");
+    expect(csv.problems.map(formatProblem)).toEqual([
+      "line 2, amount_usd_bn: 1e308 is more than 10000 (US$ bn, i.e. $10 tn)",
+      "line 3, amount_usd_bn: 1e308 is more than 10000 (US$ bn, i.e. $10 tn)",
+    ]);
+  });
+
+  it("should keep every total, round trip and HHI finite at the bound", () => {
+    const d = tinyDataset();
+    const big = Array.from({ length: 2000 }, (_, i) => ({
+      ...d.deals[i % 3]!,
+      id: `big-${i}`,
+      amountUsdBn: MAX_AMOUNT_USD_BN,
+      amountQualifier: "exact" as const,
+    }));
+    const r = validateDataset({ ...d, deals: big });
+    expect(r.ok).toBe(true);
+    const a = analyzeDataset(r.ok ? r.value : d);
+    for (const l of a.loops) expect(Number.isFinite(l.totalUsdBn)).toBe(true);
+    for (const c of a.concentration) {
+      expect(Number.isFinite(c.inflowUsdBn)).toBe(true);
+      if (c.inflowHhi !== null) expect(Number.isFinite(c.inflowHhi)).toBe(true);
+    }
+    expect(a.circularity.computed && Number.isFinite(a.circularity.index)).toBe(true);
+  });
+});
