@@ -104,8 +104,29 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
   return { records };
 }
 
-/** Quotes a CSV cell when it needs it. */
-export function csvCell(value: string): string {
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet will not run: one starting with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return gets a leading apostrophe, which spreadsheets hide
+ * and read as "text". `unneutralize` takes it off again on import, so export
+ * then import gives back the same text.
+ *
+ * Reference: OWASP, "CSV Injection" (formula injection) mitigation.
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutralizeFormula`: an apostrophe followed by a formula character is dropped. */
+export function unneutralize(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** Quotes a CSV cell when it needs it, after neutralising a formula. */
+export function csvCell(raw: string): string {
+  const value = neutralizeFormula(raw);
   return /[",\r\n]/.test(value) || value !== value.trim()
     ? `"${value.replace(/"/g, '""')}"`
     : value;
@@ -192,7 +213,7 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     const rowProblems: Problem[] = [];
     const get = (c: Column): string => {
       const i = columns.get(c);
-      return i === undefined ? "" : (record.cells[i] ?? "").trim();
+      return i === undefined ? "" : unneutralize((record.cells[i] ?? "").trim());
     };
     const bad = (field: string, message: string) =>
       rowProblems.push({ path: `line ${line}, ${field}`, line, message });

@@ -41,3 +41,28 @@ describe("hostile amounts", () => {
     expect(a.circularity.computed && Number.isFinite(a.circularity.index)).toBe(true);
   });
 });
+
+describe("CSV injection", () => {
+  it("should neutralise formula cells on export and give the text back on import", async () => {
+    const { parseCsvEdgeList, serializeDealsCsv } = await import("../../../src/domain/csv.ts");
+    const d = tinyDataset();
+    const texts = [
+      '=HYPERLINK("http://x","y")',
+      "+cmd|' /C calc'!A0",
+      "@SUM(A1:A2)",
+      "-2+3",
+      "plain",
+    ];
+    d.deals = d.deals.map((deal, i) => ({ ...deal, description: texts[i % texts.length]! }));
+    d.companies[0] = { ...d.companies[0]!, name: "=Nvidia" };
+    const csv = serializeDealsCsv(d);
+    for (const line of csv.split("\n").slice(1)) {
+      for (const cell of line.split(",")) expect(cell, line).not.toMatch(/^"?[=+\-@]/);
+    }
+    expect(csv).toContain("'=HYPERLINK");
+    const back = parseCsvEdgeList(csv, "deals.csv");
+    if (!back.ok) throw new Error(back.problems.map((p) => p.message).join("; "));
+    expect(back.value.deals.map((x) => x.description)).toEqual(d.deals.map((x) => x.description));
+    expect(back.value.companies.map((c) => c.name)).toContain("=Nvidia");
+  });
+});
