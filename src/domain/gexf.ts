@@ -15,6 +15,7 @@ import { slugify } from "./csv.ts";
 import type { ParseResult, Problem } from "./problems.ts";
 import { type Company, type Dataset, SCHEMA_VERSION, type Source } from "./schema.ts";
 import { edgeToDeal, nodeToCompany, pickAttr, text } from "./gexfRecords.ts";
+import { xmlSafe } from "./xmlText.ts";
 import { findLineageProblems } from "./validate.ts";
 
 const GEXF_SOURCE_ID = "gexf-import";
@@ -259,16 +260,6 @@ function latestDate(deals: Dataset["deals"]): string {
 
 function fail(problems: Problem[]): ParseResult<Dataset> {
   return { ok: false, problems, partial: null, skipped: 0 };
-}
-
-/** Drops characters XML 1.0 forbids (control characters, lone surrogates), which Gephi refuses. */
-function xmlSafe(value: string): string {
-  return (
-    value
-      // eslint-disable-next-line no-control-regex -- these control characters are the point
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
-  );
 }
 
 /** Writes a dataset as GEXF 1.2 with companies and deals and all their fields as attributes. */

@@ -13,14 +13,15 @@
  *
  * Reference: SVG 1.1 / SVG 2 (`textPath`, `paint-order`); sigma 3 layer order.
  */
+import { xmlSafe } from "../../domain/xmlText.ts";
 import type { Point, Quad } from "./edgeGeometry.ts";
 import type { ExportDescription } from "./describe.ts";
 import type { ExportLayout } from "./frame.ts";
 import type { ExportBackground } from "./options.ts";
 
-/** Escapes text for XML content and attribute values. */
+/** Escapes text for XML content and attribute values, dropping characters XML forbids. */
 export function escapeXml(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

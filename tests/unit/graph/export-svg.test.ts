@@ -135,6 +135,13 @@ describe("graph/export/svg", () => {
       expect(texts(parse(svg))).toContain(`Q&A <"Labs">`);
       expect(svg).not.toContain('fill="#ffffff"/>');
       expect(escapeXml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+      // Control characters would make the SVG invalid XML (issue 11, item 14).
+      expect(escapeXml("Nv\u0000id\u0007ia\u001b[31m")).toBe("Nvidia[31m");
+      const doc = new DOMParser().parseFromString(
+        `<svg xmlns="http://www.w3.org/2000/svg"><text>${escapeXml("a\u0001b\ud800c")}</text></svg>`,
+        "image/svg+xml",
+      );
+      expect(doc.getElementsByTagName("parsererror").length).toBe(0);
     });
   });
 
