@@ -1,3 +1,4 @@
+import { safeHttpUrl } from "../domain/safeUrl.ts";
 import { useStore } from "../state/store.ts";
 
 /** What the data is, its as-of date, and how to read the amounts. */
@@ -27,20 +28,23 @@ export function AboutPanel() {
       </p>
       <h3>Sources</h3>
       <ul className="about-sources">
-        {dataset.sources.map((s) => (
-          <li key={s.id}>
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-            {[s.publisher, s.date].filter(Boolean).length > 0 && (
-              <span className="muted"> · {[s.publisher, s.date].filter(Boolean).join(", ")}</span>
-            )}
-          </li>
-        ))}
+        {dataset.sources.map((s) => {
+          const url = safeHttpUrl(s.url);
+          return (
+            <li key={s.id}>
+              {url ? (
+                <a href={url} target="_blank" rel="noreferrer">
+                  {s.title}
+                </a>
+              ) : (
+                s.title
+              )}
+              {[s.publisher, s.date].filter(Boolean).length > 0 && (
+                <span className="muted"> · {[s.publisher, s.date].filter(Boolean).join(", ")}</span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

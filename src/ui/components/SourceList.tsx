@@ -4,6 +4,7 @@
  * language (`lang="fr"`) so screen readers pronounce it right, and its English
  * translation follows it.
  */
+import { safeHttpUrl } from "../../domain/safeUrl.ts";
 import { useId } from "react";
 import type { Source, SourceRef } from "../../domain/schema.ts";
 import { selectLookups } from "../../state/selectors.ts";
@@ -26,16 +27,7 @@ export function groupBySource(refs: readonly SourceRef[]): SourceGroup[] {
   return [...groups.values()];
 }
 
-/** The url when it is a web address; imported datasets may carry anything. */
-export function safeHttpUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHttpUrl };
 
 function SourceTitle({ sourceId, source }: { sourceId: string; source: Source | undefined }) {
   if (!source) {
