@@ -15,6 +15,7 @@ import type { Settings } from "sigma/settings";
 import type { FlowEdgeAttributes, FlowNodeAttributes } from "./buildGraph.ts";
 import { createDrawNodeHover, createDrawNodeLabel } from "./labels.ts";
 import { GRAPH_THEMES, type GraphTheme, THEME_COLORS } from "./palette.ts";
+import { CAMERA_RATIO_RANGE } from "./cameraLimits.ts";
 
 export type FlowSettings = Settings<FlowNodeAttributes, FlowEdgeAttributes>;
 type FlowEdgeProgram = EdgeProgramType<FlowNodeAttributes, FlowEdgeAttributes>;
@@ -43,8 +44,8 @@ export const DEFAULT_GRAPH_SETTINGS: Partial<FlowSettings> = {
   labelGridCellSize: 70,
   labelRenderedSizeThreshold: 3,
   enableCameraRotation: false,
-  minCameraRatio: 0.05,
-  maxCameraRatio: 4,
+  minCameraRatio: CAMERA_RATIO_RANGE[0],
+  maxCameraRatio: CAMERA_RATIO_RANGE[1],
   nodeReducer: null,
   edgeReducer: null,
 };

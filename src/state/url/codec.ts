@@ -15,9 +15,11 @@ import {
   type DealFilters,
   sameValues,
 } from "../../analysis/filterDeals.ts";
+import { CAMERA_CENTRE_RANGE, CAMERA_RATIO_RANGE } from "../../graph/cameraLimits.ts";
 import {
   DEAL_STATUSES,
   DEAL_TYPES,
+  MAX_AMOUNT_USD_BN,
   type DealStatus,
   type DealType,
   EVIDENCE_TIERS,
@@ -239,9 +241,11 @@ export function decodeView(search: string): DecodedView {
         break;
       case "min": {
         const n = Number(value);
-        if (value.trim() === "" || !Number.isFinite(n) || n < 0)
-          bad(name, value, "not an amount >= 0");
-        else filters.minAmountUsdBn = Math.round(n * 1e4) / 1e4;
+        if (value.trim() === "" || Number.isNaN(n) || n < 0) bad(name, value, "not an amount >= 0");
+        else if (n > MAX_AMOUNT_USD_BN) {
+          bad(name, value, `more than the largest deal amount; ${MAX_AMOUNT_USD_BN} is used`);
+          filters.minAmountUsdBn = MAX_AMOUNT_USD_BN;
+        } else filters.minAmountUsdBn = Math.round(n * 1e4) / 1e4;
         break;
       }
       case "undisc":
@@ -296,9 +300,25 @@ export function decodeView(search: string): DecodedView {
       }
       case "cam": {
         const parts = value.split(",").map(Number);
-        if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)) || !(parts[2]! > 0)) {
+        if (parts.length !== 3 || parts.some((n) => Number.isNaN(n)) || !(parts[2]! > 0)) {
           bad(name, value, "camera must be x,y,zoom with zoom > 0");
-        } else camera = roundCamera({ x: parts[0]!, y: parts[1]!, ratio: parts[2]! });
+        } else {
+          const clamp = (v: number, [lo, hi]: readonly [number, number]) =>
+            Math.min(hi, Math.max(lo, v));
+          const next = {
+            x: clamp(parts[0]!, CAMERA_CENTRE_RANGE),
+            y: clamp(parts[1]!, CAMERA_CENTRE_RANGE),
+            ratio: clamp(parts[2]!, CAMERA_RATIO_RANGE),
+          };
+          if (next.x !== parts[0] || next.y !== parts[1] || next.ratio !== parts[2]) {
+            bad(
+              name,
+              value,
+              `outside the camera's range (centre ${CAMERA_CENTRE_RANGE.join(" to ")}, zoom ${CAMERA_RATIO_RANGE.join(" to ")}); clamped`,
+            );
+          }
+          camera = roundCamera(next);
+        }
         break;
       }
     }

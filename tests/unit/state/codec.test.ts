@@ -51,9 +51,10 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   camera: fc.option(
     fc
       .record({
-        x: fc.double({ min: -10, max: 10, noNaN: true }),
-        y: fc.double({ min: -10, max: 10, noNaN: true }),
-        ratio: fc.double({ min: 0.001, max: 100, noNaN: true }),
+        // Valid views keep the camera within its own limits (links beyond them are clamped).
+        x: fc.double({ min: -1, max: 2, noNaN: true }),
+        y: fc.double({ min: -1, max: 2, noNaN: true }),
+        ratio: fc.double({ min: 0.05, max: 4, noNaN: true }),
       })
       .map(roundCamera)
       .filter((c) => c.ratio > 0),
@@ -178,5 +179,21 @@ describe("state/url/codec", () => {
         { numRuns: 2000 },
       );
     });
+  });
+});
+
+describe("state/url/codec hostile values", () => {
+  it("should clamp a camera and a minimum beyond their ranges, and say so", () => {
+    const { view, ignored } = decodeView("v=1&cam=1e308,-1e308,1e308&min=1e308");
+    expect(view.camera).toEqual({ x: 2, y: -1, ratio: 4 });
+    expect(view.filters.minAmountUsdBn).toBe(10_000);
+    expect(ignored).toEqual([
+      '"cam=1e308,-1e308,1e308": outside the camera\'s range (centre -1 to 2, zoom 0.05 to 4); clamped',
+      '"min=1e308": more than the largest deal amount; 10000 is used',
+    ]);
+    // What the app writes back is finite and reads back the same.
+    const again = decodeView(encodeView(view));
+    expect(again.ignored).toEqual([]);
+    expect(again.view.camera).toEqual(view.camera);
   });
 });
