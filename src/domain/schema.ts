@@ -7,6 +7,10 @@
  */
 import { z } from "zod";
 
+// NOTE: no code generation: the app ships a Content-Security-Policy without
+// 'unsafe-eval', and zod's JIT (and even its probe for it) would break it.
+z.config({ jitless: true });
+
 export const SCHEMA_VERSION = 2 as const;
 /** Versions this build reads: older ones go through `migrate.ts`. */
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
