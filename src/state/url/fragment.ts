@@ -10,6 +10,38 @@ import { parseDatasetJson } from "../../domain/validate.ts";
 
 /** Largest compressed dataset a link may carry. */
 export const MAX_FRAGMENT_BYTES = 8 * 1024;
+/**
+ * Largest dataset a link may unpack to. NOTE: deflate can expand a thousandfold,
+ * so a 39 KB link could otherwise unpack to a 30 MB name and freeze the page.
+ */
+export const MAX_UNPACKED_BYTES = 1024 * 1024;
+
+/** Decompresses, stopping (null) as soon as the output passes `limit` bytes. */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw"))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 export const FRAGMENT_KEY = "data";
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream) {
@@ -66,11 +98,17 @@ export async function decodeDatasetFragment(hash: string): Promise<ParseResult<D
     return damaged("the data in the link is not valid base64url");
   }
   if (bytes.length > MAX_FRAGMENT_BYTES * 4) return damaged("the data in the link is too large");
-  let text: string;
+  let unpacked: Uint8Array | null;
   try {
-    text = new TextDecoder().decode(await pipe(bytes, new DecompressionStream("deflate-raw")));
+    unpacked = await inflateAtMost(bytes, MAX_UNPACKED_BYTES);
   } catch {
     return damaged("the data in the link is damaged (it could not be decompressed)");
   }
+  if (unpacked === null) {
+    return damaged(
+      `the data in the link unpacks to more than ${MAX_UNPACKED_BYTES / (1024 * 1024)} MB, more than a link may carry`,
+    );
+  }
+  const text = new TextDecoder().decode(unpacked);
   return parseDatasetJson(text);
 }

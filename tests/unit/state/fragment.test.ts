@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   MAX_FRAGMENT_BYTES,
+  MAX_UNPACKED_BYTES,
   decodeDatasetFragment,
   encodeDatasetFragment,
 } from "../../../src/state/url/fragment.ts";
@@ -16,6 +17,27 @@ describe("state/url/fragment", () => {
       expect(r?.problems[0]?.message).toMatch(/base64url|damaged/);
       const r2 = await decodeDatasetFragment("#data=AAAA");
       expect(r2?.ok).toBe(false);
+    });
+
+    it("should refuse a small link that unpacks to a huge dataset, without unpacking it all", async () => {
+      // A 30 MB name compresses to about 30 KB.
+      const bomb = { ...tinyDataset(), title: "x".repeat(30 * 1024 * 1024) };
+      const json = new TextEncoder().encode(JSON.stringify(bomb));
+      const packed = new Uint8Array(
+        await new Response(
+          new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw")),
+        ).arrayBuffer(),
+      );
+      expect(packed.length).toBeLessThan(MAX_FRAGMENT_BYTES * 4);
+      let bin = "";
+      for (const b of packed) bin += String.fromCharCode(b);
+      const payload = btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      const r = await decodeDatasetFragment(`#data=${payload}`);
+      expect(r?.ok).toBe(false);
+      expect(r?.problems[0]?.message).toBe(
+        "the data in the link unpacks to more than 1 MB, more than a link may carry",
+      );
+      expect(MAX_UNPACKED_BYTES).toBeLessThan(json.length / 10);
     });
 
     it("should return null without a data fragment", async () => {
