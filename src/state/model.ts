@@ -83,5 +83,17 @@ export interface ViewOptions {
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = { mergeVehicles: false };
 
+/**
+ * Where the open dataset comes from: the shipped default, an entry of the
+ * saved-dataset library (saved on every change), or a temporary one (a shared
+ * link's data, the benchmark's) that is not saved until the user keeps it.
+ */
+export type DatasetSource =
+  | { readonly kind: "default" }
+  | { readonly kind: "entry"; readonly id: string }
+  | { readonly kind: "temporary"; readonly from: "link" | "benchmark" };
+
+export const DEFAULT_SOURCE: DatasetSource = { kind: "default" };
+
 /** Most loops the app lists: the largest round trips among those found. */
 export const APP_LOOP_LIMIT = 10_000;

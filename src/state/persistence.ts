@@ -1,34 +1,60 @@
 /**
- * Keeps an imported dataset across reloads and browser restarts, in IndexedDB
- * (through idb-keyval). One record `{ schemaVersion, savedAt, dataset }` under
- * `DATASET_KEY`; a record that cannot be used is moved to `SET_ASIDE_KEY` with the
- * reason, and the user is told in a notice. Nothing here throws.
+ * The saved-dataset library, in IndexedDB (through idb-keyval): every dataset
+ * the user imported or edited is an entry of its own, kept until the user
+ * deletes it by name. Nothing here deletes what the user made as a side effect:
+ * showing the default dataset or a link's dataset only changes which entry is
+ * active.
+ *
+ * Keys: `entry:<id>` holds `{ id, title, savedAt, schemaVersion, dataset }`;
+ * `active-entry` the id of the entry to reopen; `set-aside:<time>-<n>` a record
+ * that could not be used, with the reason, kept until the user deletes it (each
+ * under its own key, so a second one never overwrites the first). The single
+ * record of earlier builds (`active-dataset`, `set-aside-dataset`) is moved into
+ * the library on first start. Nothing here throws.
  */
-import { type UseStore, createStore, del, get, set } from "idb-keyval";
-import { formatProblem } from "../domain/problems.ts";
+import { type UseStore, createStore, del, entries, get, set } from "idb-keyval";
 import { MIGRATIONS } from "../domain/migrate.ts";
+import { formatProblem } from "../domain/problems.ts";
 import { type Dataset, SCHEMA_VERSION } from "../domain/schema.ts";
 import { validateDataset } from "../domain/validate.ts";
-import { actions, useStore } from "./store.ts";
+import { actions, newEntryId, useStore } from "./store.ts";
 
 export const DB_NAME = "ouroboros";
 export const STORE_NAME = "datasets";
-export const DATASET_KEY = "active-dataset";
-export const SET_ASIDE_KEY = "set-aside-dataset";
+/** The one record of earlier builds, moved into the library on first start. */
+export const LEGACY_DATASET_KEY = "active-dataset";
+export const LEGACY_SET_ASIDE_KEY = "set-aside-dataset";
+export const ACTIVE_KEY = "active-entry";
+export const ENTRY_PREFIX = "entry:";
+export const SET_ASIDE_PREFIX = "set-aside:";
 /** How long the first paint may wait for IndexedDB before showing the default. */
 export const RESTORE_TIMEOUT_MS = 4000;
 
-export interface PersistedRecord {
-  readonly schemaVersion: number;
+export interface LibraryEntry {
+  readonly id: string;
+  readonly title: string;
   /** ISO timestamp. */
   readonly savedAt: string;
+  readonly schemaVersion: number;
   readonly dataset: Dataset;
+}
+
+export interface LibraryEntrySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly savedAt: string;
+  readonly companies: number;
+  readonly deals: number;
 }
 
 export interface SetAsideRecord {
   readonly setAsideAt: string;
   readonly reason: string;
   readonly record: unknown;
+}
+
+export interface SetAsideSummary extends SetAsideRecord {
+  readonly key: string;
 }
 
 let cachedStore: UseStore | null = null;
@@ -73,6 +99,19 @@ export function migrateRecord(
   return { dataset, migrated: declared < SCHEMA_VERSION || record !== raw };
 }
 
+/** A stored value as a valid dataset, or the reason it cannot be one. */
+function readRecord(raw: unknown): { dataset: Dataset; migrated: boolean } | { reason: string } {
+  const migrated = migrateRecord(raw);
+  if ("reason" in migrated) return migrated;
+  const parsed = validateDataset(migrated.dataset);
+  if (parsed.ok) return { dataset: parsed.value, migrated: migrated.migrated };
+  const first = parsed.problems[0];
+  const more = parsed.problems.length - 1;
+  return {
+    reason: `${first ? formatProblem(first) : "it is not valid"}${more > 0 ? ` (and ${more} more problems)` : ""}`,
+  };
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve("timeout"), ms);
@@ -89,38 +128,67 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | "timeout">
   });
 }
 
+/** Keeps an unusable record under a key of its own; never overwrites an earlier one. */
 async function setAside(store: UseStore, record: unknown, reason: string): Promise<void> {
-  const copy: SetAsideRecord = { setAsideAt: new Date().toISOString(), reason, record };
+  const at = new Date().toISOString();
+  const copy: SetAsideRecord = { setAsideAt: at, reason, record };
   try {
-    await set(SET_ASIDE_KEY, copy, store);
+    // NOTE: a random suffix keeps two records set aside in the same millisecond apart.
+    await set(`${SET_ASIDE_PREFIX}${at}-${Math.random().toString(36).slice(2, 10)}`, copy, store);
   } catch {
-    // The copy could not be kept (quota, uncloneable); dropping the bad record matters more.
+    // The copy could not be kept (quota, uncloneable); not reopening it matters more.
   }
-  await del(DATASET_KEY, store);
-  actions.addNotice(
-    `Your saved dataset could not be restored: ${reason}. It was set aside, and the default dataset is shown.`,
-  );
+}
+
+/** Moves the single record of earlier builds into the library, once. */
+async function migrateLegacy(store: UseStore): Promise<void> {
+  const oldAside: unknown = await get(LEGACY_SET_ASIDE_KEY, store);
+  if (oldAside !== undefined) {
+    const at =
+      isObject(oldAside) && typeof oldAside.setAsideAt === "string"
+        ? oldAside.setAsideAt
+        : "legacy";
+    await set(`${SET_ASIDE_PREFIX}${at}-legacy`, oldAside, store);
+    await del(LEGACY_SET_ASIDE_KEY, store);
+  }
+  const old: unknown = await get(LEGACY_DATASET_KEY, store);
+  if (old === undefined) return;
+  const read = readRecord(old);
+  if ("reason" in read) await setAside(store, old, read.reason);
+  else {
+    const id = newEntryId();
+    await set(`${ENTRY_PREFIX}${id}`, toEntry(id, read.dataset), store);
+    await set(ACTIVE_KEY, id, store);
+  }
+  await del(LEGACY_DATASET_KEY, store);
 }
 
 async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
-  const raw: unknown = await get(DATASET_KEY, store);
-  if (raw === undefined || isStale()) return;
-  const migrated = migrateRecord(raw);
-  if ("reason" in migrated) return setAside(store, raw, migrated.reason);
-  const parsed = validateDataset(migrated.dataset);
-  if (!parsed.ok) {
-    const first = parsed.problems[0];
-    const more = parsed.problems.length - 1;
-    const reason = `${first ? formatProblem(first) : "it is not valid"}${more > 0 ? ` (and ${more} more problems)` : ""}`;
-    return setAside(store, raw, reason);
+  await migrateLegacy(store);
+  const id: unknown = await get(ACTIVE_KEY, store);
+  if (typeof id !== "string" || isStale()) return;
+  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
+  if (raw === undefined) {
+    await del(ACTIVE_KEY, store);
+    return;
+  }
+  const read = readRecord(raw);
+  if ("reason" in read) {
+    await setAside(store, raw, read.reason);
+    await del(`${ENTRY_PREFIX}${id}`, store);
+    await del(ACTIVE_KEY, store);
+    actions.addNotice(
+      `Your saved dataset could not be opened: ${read.reason}. It was set aside (Data → Datasets), and the default dataset is shown.`,
+    );
+    return;
   }
   // NOTE: a dataset opened before this point (a shared link, the benchmark hook) wins.
-  if (isStale() || useStore.getState().datasetOrigin !== "default") return;
-  actions.setDataset(parsed.value, "imported");
-  if (migrated.migrated) await set(DATASET_KEY, toRecord(parsed.value), store);
+  if (isStale() || useStore.getState().datasetSource.kind !== "default") return;
+  actions.setDataset(read.dataset, { kind: "entry", id });
+  if (read.migrated) await set(`${ENTRY_PREFIX}${id}`, toEntry(id, read.dataset), store);
 }
 
-/** Restores a saved imported dataset into the store; never throws. */
+/** Reopens the active library entry into the store; never throws. */
 export async function restorePersistedDataset(): Promise<void> {
   let stale = false;
   try {
@@ -142,36 +210,142 @@ export async function restorePersistedDataset(): Promise<void> {
   }
 }
 
-function toRecord(dataset: Dataset): PersistedRecord {
-  return { schemaVersion: SCHEMA_VERSION, savedAt: new Date().toISOString(), dataset };
+function toEntry(id: string, dataset: Dataset): LibraryEntry {
+  return {
+    id,
+    title: dataset.title,
+    savedAt: new Date().toISOString(),
+    schemaVersion: SCHEMA_VERSION,
+    dataset,
+  };
 }
 
 /**
- * Saves the active dataset whenever it changes: an imported one is written, a
- * return to the default deletes the saved one. Returns the unsubscribe function.
+ * Saves the active dataset whenever it changes: a library entry is written
+ * under its own key and becomes the one to reopen; the default or a link's
+ * dataset is only remembered as "not an entry". Returns the unsubscribe function.
  */
 export function startPersistence(): () => void {
   let queue: Promise<void> = Promise.resolve();
   let warned = false;
   return useStore.subscribe((state, prev) => {
-    if (state.dataset === prev.dataset && state.datasetOrigin === prev.datasetOrigin) return;
-    const { dataset, datasetOrigin } = state;
-    // NOTE: writes are chained so a quick import-then-reset lands in that order.
+    if (state.dataset === prev.dataset && state.datasetSource === prev.datasetSource) return;
+    const { dataset, datasetSource: source } = state;
+    // NOTE: writes are chained so a quick import-then-switch lands in that order.
     queue = queue
       .then(async () => {
         const store = datasetStore();
         if (!store) throw new Error("this browser has no IndexedDB");
-        if (datasetOrigin === "imported") await set(DATASET_KEY, toRecord(dataset), store);
-        else await del(DATASET_KEY, store);
+        if (source.kind === "entry") {
+          await set(`${ENTRY_PREFIX}${source.id}`, toEntry(source.id, dataset), store);
+          await set(ACTIVE_KEY, source.id, store);
+        } else if (source.kind === "default") await del(ACTIVE_KEY, store);
       })
       .catch((err: unknown) => {
-        if (warned || datasetOrigin !== "imported") return;
+        if (warned || source.kind !== "entry") return;
         warned = true;
         actions.addNotice(
-          `The imported dataset could not be saved in this browser (${errorText(err)}); it will be gone after a reload.`,
+          `The dataset could not be saved in this browser (${errorText(err)}); it will be gone after a reload.`,
         );
       });
   });
+}
+
+/** The library's entries (newest first) and the set-aside records. */
+export async function listLibrary(): Promise<{
+  entries: LibraryEntrySummary[];
+  setAside: SetAsideSummary[];
+}> {
+  const store = datasetStore();
+  if (!store) return { entries: [], setAside: [] };
+  const all = await entries<string, unknown>(store);
+  const list: LibraryEntrySummary[] = [];
+  const aside: SetAsideSummary[] = [];
+  for (const [key, value] of all) {
+    if (typeof key !== "string" || !isObject(value)) continue;
+    if (key.startsWith(ENTRY_PREFIX)) {
+      const d = isObject(value.dataset) ? value.dataset : {};
+      list.push({
+        id: key.slice(ENTRY_PREFIX.length),
+        title: typeof value.title === "string" ? value.title : "(untitled)",
+        savedAt: typeof value.savedAt === "string" ? value.savedAt : "",
+        companies: Array.isArray(d.companies) ? d.companies.length : 0,
+        deals: Array.isArray(d.deals) ? d.deals.length : 0,
+      });
+    } else if (key.startsWith(SET_ASIDE_PREFIX)) {
+      aside.push({
+        key,
+        setAsideAt: typeof value.setAsideAt === "string" ? value.setAsideAt : "",
+        reason: typeof value.reason === "string" ? value.reason : "unknown",
+        record: value.record,
+      });
+    }
+  }
+  list.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+  aside.sort((a, b) => (a.setAsideAt < b.setAsideAt ? 1 : -1));
+  return { entries: list, setAside: aside };
+}
+
+/** A library entry's dataset, read and validated, or null. */
+export async function loadLibraryDataset(id: string): Promise<Dataset | null> {
+  const store = datasetStore();
+  if (!store) return null;
+  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
+  if (raw === undefined) return null;
+  const read = readRecord(raw);
+  return "reason" in read ? null : read.dataset;
+}
+
+/** Opens a library entry; an unusable one is set aside with a notice. */
+export async function openLibraryEntry(id: string): Promise<boolean> {
+  const store = datasetStore();
+  if (!store) return false;
+  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
+  if (raw === undefined) return false;
+  const read = readRecord(raw);
+  if ("reason" in read) {
+    await setAside(store, raw, read.reason);
+    await del(`${ENTRY_PREFIX}${id}`, store);
+    actions.addNotice(`That saved dataset could not be opened: ${read.reason}. It was set aside.`);
+    return false;
+  }
+  actions.setDataset(read.dataset, { kind: "entry", id });
+  return true;
+}
+
+/** Renames an entry (its dataset's title too); renames the open dataset when it is that entry. */
+export async function renameLibraryEntry(id: string, title: string): Promise<void> {
+  const store = datasetStore();
+  const clean = title.trim();
+  if (!store || clean === "") return;
+  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
+  if (!isObject(raw) || !isObject(raw.dataset)) return;
+  const s = useStore.getState();
+  if (s.datasetSource.kind === "entry" && s.datasetSource.id === id) {
+    actions.setDataset({ ...s.dataset, title: clean }, s.datasetSource);
+  } else {
+    await set(
+      `${ENTRY_PREFIX}${id}`,
+      { ...raw, title: clean, dataset: { ...raw.dataset, title: clean } },
+      store,
+    );
+  }
+}
+
+/** Deletes an entry; when it is open, the default dataset is shown instead. */
+export async function deleteLibraryEntry(id: string): Promise<void> {
+  const store = datasetStore();
+  if (!store) return;
+  const s = useStore.getState();
+  if (s.datasetSource.kind === "entry" && s.datasetSource.id === id) actions.showDefault();
+  await del(`${ENTRY_PREFIX}${id}`, store);
+}
+
+/** Deletes a set-aside record. */
+export async function deleteSetAside(key: string): Promise<void> {
+  const store = datasetStore();
+  if (!store || !key.startsWith(SET_ASIDE_PREFIX)) return;
+  await del(key, store);
 }
 
 /** Drops the cached IndexedDB handle; for tests that swap the IndexedDB implementation. */

@@ -18,6 +18,8 @@ import {
   type ViewCamera,
   type ViewOptions,
   type ViewStress,
+  type DatasetSource,
+  DEFAULT_SOURCE,
 } from "./model.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
@@ -28,6 +30,11 @@ export { VIEW_TABS as PANEL_TABS } from "./model.ts";
 export type { PanelTab, Selection, LoopControls } from "./model.ts";
 export { NO_SELECTION, DEFAULT_LOOP_CONTROLS } from "./model.ts";
 
+/** A new library entry id: time-ordered and random enough not to collide. */
+export function newEntryId(): string {
+  return `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -35,7 +42,7 @@ export type AnalysisStatus = "idle" | "running" | "done" | "error";
 
 interface DatasetSlice {
   dataset: Dataset;
-  datasetOrigin: "default" | "imported";
+  datasetSource: DatasetSource;
 }
 interface FiltersSlice {
   filters: DealFilters;
@@ -77,7 +84,7 @@ export type Store = DatasetSlice & FiltersSlice & SelectionSlice & ViewSlice & A
 
 const createDatasetSlice = (): DatasetSlice => ({
   dataset: DEFAULT_DATASET,
-  datasetOrigin: "default",
+  datasetSource: DEFAULT_SOURCE,
 });
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
@@ -128,15 +135,36 @@ const get = useStore.getState;
 
 /** Every state change goes through these. */
 export const actions = {
-  setDataset(dataset: Dataset, origin: "default" | "imported") {
+  /** Opens a dataset; an entry of the library is saved on every change. */
+  setDataset(dataset: Dataset, source: DatasetSource) {
+    const prev = get();
+    // NOTE: editing the open entry (a rename) keeps the view; another dataset starts afresh.
+    if (
+      source.kind === "entry" &&
+      prev.datasetSource.kind === "entry" &&
+      prev.datasetSource.id === source.id
+    ) {
+      set({ dataset, datasetSource: source });
+      return;
+    }
     set({
       dataset,
-      datasetOrigin: origin,
+      datasetSource: source,
       selection: NO_SELECTION,
       focusCompany: null,
       analysis: null,
       stress: DEFAULT_STRESS_VIEW,
     });
+  },
+  /** Shows the shipped dataset; nothing saved is deleted. */
+  showDefault() {
+    actions.setDataset(DEFAULT_DATASET, DEFAULT_SOURCE);
+  },
+  /** Keeps a temporary dataset (a link's) as a new library entry. */
+  keepTemporary() {
+    const s = get();
+    if (s.datasetSource.kind !== "temporary") return;
+    set({ datasetSource: { kind: "entry", id: newEntryId() } });
   },
   setFilters(patch: Partial<DealFilters>) {
     set({ filters: { ...get().filters, ...patch } });

@@ -4,15 +4,19 @@ import { useStore } from "../state/store.ts";
 /** What the data is, its as-of date, and how to read the amounts. */
 export function AboutPanel() {
   const dataset = useStore((s) => s.dataset);
-  const origin = useStore((s) => s.datasetOrigin);
+  const source = useStore((s) => s.datasetSource);
   return (
     <section className="about" aria-labelledby="about-title">
       <h2 id="about-title">About this data</h2>
       <p>
         <strong>{dataset.title}</strong>
-        {origin === "imported" ? " (imported)" : ""}, as of <time>{dataset.asOf}</time>:{" "}
-        {dataset.companies.length} companies, {dataset.deals.length} deals, {dataset.facts.length}{" "}
-        reported facts.
+        {source.kind === "entry"
+          ? " (saved in this browser)"
+          : source.kind === "temporary"
+            ? " (opened from a link, not saved)"
+            : ""}
+        , as of <time>{dataset.asOf}</time>: {dataset.companies.length} companies,{" "}
+        {dataset.deals.length} deals, {dataset.facts.length} reported facts.
       </p>
       {dataset.description && <p>{dataset.description}</p>}
       <p>

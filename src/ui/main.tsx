@@ -1,12 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { formatProblem } from "../domain/problems.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { actions } from "../state/store.ts";
-import { decodeDatasetFragment } from "../state/url/fragment.ts";
 import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
 import { createGraphCommands } from "../state/graphCommands.ts";
-import { startUrlSync } from "../state/url/sync.ts";
+import { openLinkedDataset, startUrlSync } from "../state/url/sync.ts";
 import { App } from "./App.tsx";
 import "./styles.css";
 
@@ -23,19 +21,10 @@ async function loadStartDataset(): Promise<void> {
   // same validation as any import.
   if (window.__OUROBOROS_DATASET__ !== undefined) {
     const parsed = validateDataset(window.__OUROBOROS_DATASET__);
-    if (parsed.ok) actions.setDataset(parsed.value, "imported");
+    if (parsed.ok) actions.setDataset(parsed.value, { kind: "temporary", from: "benchmark" });
     return;
   }
-  const fromLink = await decodeDatasetFragment(window.location.hash);
-  if (fromLink === null) return;
-  if (fromLink.ok) {
-    actions.setDataset(fromLink.value, "imported");
-    return;
-  }
-  const first = fromLink.problems.slice(0, 3).map(formatProblem).join("; ");
-  actions.addNotice(
-    `The data in this link could not be opened (${first}), so the default dataset is shown.`,
-  );
+  await openLinkedDataset(window.location.hash);
 }
 
 async function start() {

@@ -71,7 +71,7 @@ describe("import (Chromium)", () => {
     await context.close();
   });
 
-  it("should make a valid CSV active, keep it after a reload, and reset after confirming", async () => {
+  it("should make a valid CSV a saved dataset, keep it after a reload, and show the default without deleting it", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);
     await importFile(page, "loop.csv", LOOP_CSV);
@@ -90,32 +90,28 @@ describe("import (Chromium)", () => {
     await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
     await page.getByRole("tab", { name: "About" }).click();
     expect(await page.getByRole("tabpanel").innerText()).toMatch(
-      /loop\.csv \(imported\), as of 2025-03: 3 companies, 3 deals/,
+      /loop\.csv \(saved in this browser\), as of 2025-03: 3 companies, 3 deals/,
     );
 
-    const openReset = async () => {
-      await page.getByRole("button", { name: "Data" }).click();
-      await page.getByRole("menuitem", { name: "Reset to default dataset" }).click();
-      return page.getByRole("dialog", { name: "Reset to the default dataset?" });
-    };
-    let confirm = await openReset();
-    await page.screenshot({ path: join(ARTIFACTS, "import-reset-confirm-1280x800.png") });
-    expect(await confirm.innerText()).toContain("discards the imported dataset “loop.csv”");
-    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Data" }).click();
+    await page.getByRole("menuitem", { name: "Show the default dataset" }).click();
     await page.getByRole("tab", { name: "Loops" }).click();
-    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
-
-    confirm = await openReset();
-    await confirm.getByRole("button", { name: "Reset" }).click();
     await expect
       .poll(async () => (await loopTexts(page)).some((t) => t.includes("Nvidia → OpenAI")))
       .toBe(true);
     await page.getByRole("button", { name: "Data" }).click();
     expect(
-      await page.getByRole("menuitem", { name: "Reset to default dataset" }).isDisabled(),
+      await page.getByRole("menuitem", { name: "Show the default dataset" }).isDisabled(),
     ).toBe(true);
-    await page.keyboard.press("Escape");
-    await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+    // The imported dataset is still in the library, by name.
+    await page.getByRole("menuitem", { name: "Datasets…" }).click();
+    const library = page.getByRole("dialog", { name: "Datasets" });
+    await library.getByRole("list", { name: "Saved datasets" }).waitFor();
+    expect(await library.getByRole("list", { name: "Saved datasets" }).innerText()).toContain(
+      "loop.csv",
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "datasets-1280x800.png") });
+    await library.getByRole("button", { name: "Close" }).click();
 
     await page.reload();
     await ready(page);

@@ -10,7 +10,9 @@
  */
 import { hopKey } from "../../analysis/hops.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
+import { formatProblem } from "../../domain/problems.ts";
 import type { GraphCommands } from "../graphCommands.ts";
+import { FRAGMENT_KEY, decodeDatasetFragment } from "./fragment.ts";
 import { actions, type Selection, type Store, useStore } from "../store.ts";
 import { type ViewSelection, type ViewState, decodeView, encodeView } from "./codec.ts";
 
@@ -127,6 +129,23 @@ function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
   });
 }
 
+/** The notice shown when a link's dataset is opened. */
+export const LINK_DATASET_NOTICE = (title: string) =>
+  `“${title}” was opened from the link and is not saved; keep it with Data → Datasets.`;
+
+/** Opens the dataset a `#data=` link carries (at start, or pasted later), or says why it cannot. */
+export async function openLinkedDataset(hash: string): Promise<void> {
+  const fromLink = await decodeDatasetFragment(hash);
+  if (fromLink === null) return;
+  if (fromLink.ok) {
+    actions.setDataset(fromLink.value, { kind: "temporary", from: "link" });
+    actions.addNotice(LINK_DATASET_NOTICE(fromLink.value.title));
+    return;
+  }
+  const first = fromLink.problems.slice(0, 3).map(formatProblem).join("; ");
+  actions.addNotice(`The data in this link could not be opened (${first}), so it was not loaded.`);
+}
+
 /**
  * Starts two-way sync between the URL and the store; a link's camera is sent
  * to the graph through `commands`. Returns a stop function.
@@ -142,18 +161,23 @@ export function startUrlSync(commands: GraphCommands): () => void {
   });
 
   let lastSelection = useStore.getState().selection;
-  function write(s: Store, replace: boolean) {
+  function write(s: Store, replace: boolean, dropData = false) {
     const query = `?${encodeView(viewOfStore(s))}`;
-    if (query === window.location.search) return;
-    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    const hash =
+      dropData && window.location.hash.includes(`${FRAGMENT_KEY}=`) ? "" : window.location.hash;
+    if (query === window.location.search && hash === window.location.hash) return;
+    const url = `${window.location.pathname}${query}${hash}`;
     if (replace) window.history.replaceState(null, "", url);
     else window.history.pushState(null, "", url);
   }
-  const unsubscribe = useStore.subscribe((s) => {
+  const unsubscribe = useStore.subscribe((s, prev) => {
     if (applying) return;
     const selectionChanged = s.selection !== lastSelection;
     lastSelection = s.selection;
-    write(s, !selectionChanged);
+    // NOTE: once the link's dataset is left, its #data= would reopen it on reload: drop it.
+    const leftLink =
+      prev.datasetSource.kind === "temporary" && s.datasetSource.kind !== "temporary";
+    write(s, !selectionChanged, leftLink);
   });
   const onPop = () => {
     applying = true;
@@ -165,8 +189,12 @@ export function startUrlSync(commands: GraphCommands): () => void {
     });
   };
   window.addEventListener("popstate", onPop);
+  // NOTE: a #data= link pasted into an open tab changes only the hash: no reload, so open it here.
+  const onHash = (event: HashChangeEvent) => void openLinkedDataset(new URL(event.newURL).hash);
+  window.addEventListener("hashchange", onHash);
   return () => {
     unsubscribe();
     window.removeEventListener("popstate", onPop);
+    window.removeEventListener("hashchange", onHash);
   };
 }

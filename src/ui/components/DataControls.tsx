@@ -1,7 +1,9 @@
 /**
  * The header's "Data" menu: import a file (picker or drag-and-drop anywhere on
- * the page), export the active dataset as JSON, CSV or GEXF, and reset to the
- * default dataset after a confirmation. Takes no props.
+ * the page) as a new saved dataset, the saved-dataset library ("Datasets…"),
+ * export the open dataset as JSON, CSV or GEXF, and show the default dataset
+ * (nothing saved is deleted; a link's unsaved dataset is named before it is
+ * left). Takes no props.
  */
 import { useModalDialog } from "./useModalDialog.ts";
 import { useEffect, useId, useRef, useState } from "react";
@@ -9,7 +11,8 @@ import { serializeDealsCsv, slugify } from "../../domain/csv.ts";
 import { IMPORT_ACCEPT } from "../../domain/limits.ts";
 import type { Dataset } from "../../domain/schema.ts";
 import { serializeDatasetJson } from "../../domain/validate.ts";
-import { DEFAULT_DATASET, actions, useStore } from "../../state/store.ts";
+import { actions, useStore } from "../../state/store.ts";
+import { DatasetsDialog, downloadText } from "./DatasetsDialog.tsx";
 import { ImportDialog, useDatasetImport } from "./ImportDialog.tsx";
 import "./data.css";
 
@@ -29,19 +32,6 @@ const EXPORTS: readonly { label: string; ext: string; mime: string; write: Write
 /** `ai-circular-deals.json`: the title's slug and the extension. */
 export function exportFileName(dataset: Dataset, ext: string): string {
   return `${slugify(dataset.title) || "dataset"}.${ext}`;
-}
-
-function download(content: string, fileName: string, mime: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // NOTE: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
@@ -118,13 +108,14 @@ function onMenuKey(event: React.KeyboardEvent<HTMLElement>, close: () => void) {
 }
 
 /** Asks before the imported dataset is discarded; Cancel is the default button. */
-function ResetDialog(props: {
+function LeaveDialog(props: {
   open: boolean;
   title: string;
-  onReset: () => void;
+  onKeep: () => void;
+  onLeave: () => void;
   onCancel: () => void;
 }) {
-  const { open, title, onReset, onCancel } = props;
+  const { open, title, onKeep, onLeave, onCancel } = props;
   const ref = useModalDialog(open);
   const headingId = useId();
   return (
@@ -134,14 +125,17 @@ function ResetDialog(props: {
       aria-labelledby={headingId}
       onClose={() => open && onCancel()}
     >
-      <h2 id={headingId}>Reset to the default dataset?</h2>
+      <h2 id={headingId}>Leave “{title}”?</h2>
       <p>
-        This discards the imported dataset “{title}” from this browser. Export it first to keep a
-        copy.
+        “{title}” came from a link and is not saved in this browser. Keep it in your datasets, or
+        leave it (the link still opens it).
       </p>
       <div className="dialog-buttons">
-        <button type="button" className="danger" onClick={onReset}>
-          Reset
+        <button type="button" onClick={onKeep}>
+          Keep “{title}” and show the default
+        </button>
+        <button type="button" className="danger" onClick={onLeave}>
+          Leave it
         </button>
         <button type="button" autoFocus onClick={onCancel}>
           Cancel
@@ -153,9 +147,10 @@ function ResetDialog(props: {
 
 export function DataControls() {
   const dataset = useStore((s) => s.dataset);
-  const origin = useStore((s) => s.datasetOrigin);
+  const source = useStore((s) => s.datasetSource);
   const [menuOpen, setMenuOpen] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
   const importer = useDatasetImport();
   const { start } = importer;
   const menuId = useId();
@@ -232,7 +227,7 @@ export function DataControls() {
               onClick={() => {
                 closeMenu();
                 void Promise.resolve(x.write(dataset)).then(
-                  (content) => download(content, exportFileName(dataset, x.ext), x.mime),
+                  (content) => downloadText(content, exportFileName(dataset, x.ext), x.mime),
                   (err: unknown) => actions.addNotice(`${x.label} failed: ${String(err)}`),
                 );
               }}
@@ -244,14 +239,29 @@ export function DataControls() {
           <button
             type="button"
             role="menuitem"
-            disabled={origin === "default"}
-            title={origin === "default" ? "The default dataset is already shown" : undefined}
             onClick={() => {
               closeMenu(false);
-              setConfirmReset(true);
+              setLibraryOpen(true);
             }}
           >
-            Reset to default dataset
+            Datasets…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={source.kind === "default"}
+            title={source.kind === "default" ? "The default dataset is already shown" : undefined}
+            onClick={() => {
+              if (source.kind === "temporary") {
+                closeMenu(false);
+                setConfirmLeave(true);
+              } else {
+                closeMenu();
+                actions.showDefault();
+              }
+            }}
+          >
+            Show the default dataset
           </button>
         </div>
       )}
@@ -269,16 +279,30 @@ export function DataControls() {
         }}
       />
       <ImportDialog importer={importer} />
-      <ResetDialog
-        open={confirmReset}
+      <LeaveDialog
+        open={confirmLeave}
         title={dataset.title}
-        onReset={() => {
-          actions.setDataset(DEFAULT_DATASET, "default");
-          setConfirmReset(false);
+        onKeep={() => {
+          actions.keepTemporary();
+          // NOTE: the next tick, so the kept entry is saved before the default replaces it.
+          setTimeout(() => actions.showDefault(), 0);
+          setConfirmLeave(false);
+          buttonRef.current?.focus();
+        }}
+        onLeave={() => {
+          actions.showDefault();
+          setConfirmLeave(false);
           buttonRef.current?.focus();
         }}
         onCancel={() => {
-          setConfirmReset(false);
+          setConfirmLeave(false);
+          buttonRef.current?.focus();
+        }}
+      />
+      <DatasetsDialog
+        open={libraryOpen}
+        onClose={() => {
+          setLibraryOpen(false);
           buttonRef.current?.focus();
         }}
       />

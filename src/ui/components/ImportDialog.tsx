@@ -10,7 +10,7 @@ import type { ImportFormat } from "../../domain/importText.ts";
 import { importSizeProblem } from "../../domain/limits.ts";
 import { type ParseResult, formatProblem } from "../../domain/problems.ts";
 import type { Dataset } from "../../domain/schema.ts";
-import { actions } from "../../state/store.ts";
+import { actions, newEntryId } from "../../state/store.ts";
 import type { ImportResponse } from "../../workers/import.worker.ts";
 
 export type ImportState =
@@ -90,14 +90,16 @@ export function useDatasetImport(): DatasetImport {
         setState({ phase: "failed", fileName, error: response.error });
         return;
       }
-      if (response.result.ok) actions.setDataset(response.result.value, "imported");
+      if (response.result.ok) {
+        actions.setDataset(response.result.value, { kind: "entry", id: newEntryId() });
+      }
       setState({ phase: "done", fileName, format: response.format, result: response.result });
     });
   }, []);
 
   const importPartial = useCallback(() => {
     if (state.phase !== "done" || state.result.ok || !state.result.partial) return;
-    actions.setDataset(state.result.partial, "imported");
+    actions.setDataset(state.result.partial, { kind: "entry", id: newEntryId() });
     setState({ ...state, partialImported: true });
   }, [state]);
 

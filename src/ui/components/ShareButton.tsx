@@ -18,7 +18,7 @@ type ShareState =
 export async function buildShareUrl(): Promise<{ url: string; dataNote: string | null }> {
   const s = useStore.getState();
   const base = `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(s))}`;
-  if (s.datasetOrigin !== "imported") return { url: base, dataNote: null };
+  if (s.datasetSource.kind === "default") return { url: base, dataNote: null };
   const enc = await encodeDatasetFragment(s.dataset);
   if (enc.ok) return { url: `${base}#${enc.fragment}`, dataNote: null };
   const kb = (n: number) => (n / 1024).toFixed(1);

@@ -2,13 +2,18 @@ import { IDBFactory } from "fake-indexeddb";
 import { createStore, get, set } from "idb-keyval";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  DATASET_KEY,
+  ACTIVE_KEY,
   DB_NAME,
-  type PersistedRecord,
-  SET_ASIDE_KEY,
+  LEGACY_DATASET_KEY,
+  LEGACY_SET_ASIDE_KEY,
+  type LibraryEntry,
   STORE_NAME,
-  type SetAsideRecord,
+  deleteLibraryEntry,
+  deleteSetAside,
+  listLibrary,
   migrateRecord,
+  openLibraryEntry,
+  renameLibraryEntry,
   resetPersistenceForTests,
   restorePersistedDataset,
   startPersistence,
@@ -17,8 +22,6 @@ import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/s
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const db = () => createStore(DB_NAME, STORE_NAME);
-const saved = () => get<PersistedRecord>(DATASET_KEY, db());
-const setAside = () => get<SetAsideRecord>(SET_ASIDE_KEY, db());
 /** Lets chained IndexedDB writes finish. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -62,27 +65,41 @@ describe("state/persistence", () => {
   describe("restorePersistedDataset", () => {
     it("should do nothing, quietly, when nothing is saved or there is no IndexedDB", async () => {
       await restorePersistedDataset();
-      expect(useStore.getState().datasetOrigin).toBe("default");
+      expect(useStore.getState().datasetSource).toEqual({ kind: "default" });
       vi.stubGlobal("indexedDB", undefined);
       resetPersistenceForTests();
       await expect(restorePersistedDataset()).resolves.toBeUndefined();
       expect(useStore.getState().notices).toEqual([]);
     });
 
-    it("should restore a saved imported dataset", async () => {
+    it("should reopen the active library entry", async () => {
       const dataset = tinyDataset();
-      await set(DATASET_KEY, { schemaVersion: 2, savedAt: "2026-01-01T00:00:00Z", dataset }, db());
+      await set(
+        "entry:e1",
+        { id: "e1", title: "Tiny", savedAt: "x", schemaVersion: 2, dataset },
+        db(),
+      );
+      await set(ACTIVE_KEY, "e1", db());
       await restorePersistedDataset();
       expect(useStore.getState().dataset).toEqual(dataset);
-      expect(useStore.getState().datasetOrigin).toBe("imported");
+      expect(useStore.getState().datasetSource).toEqual({ kind: "entry", id: "e1" });
       expect(useStore.getState().notices).toEqual([]);
     });
 
-    it("should upgrade a bare dataset saved by an early build and save it as a record", async () => {
-      await set(DATASET_KEY, tinyDataset(), db());
+    it("should move the single record of earlier builds into the library, set-aside copy too", async () => {
+      await set(
+        LEGACY_DATASET_KEY,
+        { schemaVersion: 1, savedAt: "x", dataset: tinyDataset() },
+        db(),
+      );
+      await set(LEGACY_SET_ASIDE_KEY, { setAsideAt: "2026-01-01", reason: "old", record: 1 }, db());
       await restorePersistedDataset();
-      expect(useStore.getState().datasetOrigin).toBe("imported");
-      expect(await saved()).toMatchObject({ schemaVersion: 2, dataset: tinyDataset() });
+      const source = useStore.getState().datasetSource;
+      expect(source.kind).toBe("entry");
+      expect(await get(LEGACY_DATASET_KEY, db())).toBeUndefined();
+      const lib = await listLibrary();
+      expect(lib.entries.map((e) => e.title)).toEqual(["Tiny"]);
+      expect(lib.setAside.map((r) => r.reason)).toEqual(["old"]);
     });
 
     it.each([
@@ -94,25 +111,44 @@ describe("state/persistence", () => {
         'deals[0].from: unknown company "nvidia" (and',
       ],
     ])("should set aside %j with a notice and keep the default", async (record, reason) => {
-      await set(DATASET_KEY, record, db());
+      await set("entry:bad", record, db());
+      await set(ACTIVE_KEY, "bad", db());
       await restorePersistedDataset();
       const state = useStore.getState();
-      expect(state.datasetOrigin).toBe("default");
+      expect(state.datasetSource).toEqual({ kind: "default" });
       expect(state.dataset).toBe(DEFAULT_DATASET);
       expect(state.notices).toHaveLength(1);
-      expect(state.notices[0]).toContain("could not be restored");
+      expect(state.notices[0]).toContain("could not be opened");
       expect(state.notices[0]).toContain(reason);
       expect(state.notices[0]).toContain("set aside");
-      expect(await saved()).toBeUndefined();
-      const copy = await setAside();
-      expect(copy?.record).toEqual(record);
-      expect(copy?.reason).toContain(reason);
+      const lib = await listLibrary();
+      expect(lib.setAside).toHaveLength(1);
+      expect(lib.setAside[0]!.record).toEqual(record);
+      expect(lib.setAside[0]!.reason).toContain(reason);
+    });
+
+    it("should keep every set-aside record until the user deletes it", async () => {
+      for (const id of ["a", "b"]) {
+        await set(`entry:${id}`, "garbage", db());
+        await set(ACTIVE_KEY, id, db());
+        useStore.setState(initialState(), true);
+        await restorePersistedDataset();
+      }
+      const lib = await listLibrary();
+      expect(lib.setAside).toHaveLength(2);
+      await deleteSetAside(lib.setAside[0]!.key);
+      expect((await listLibrary()).setAside).toHaveLength(1);
     });
 
     it("should not replace a dataset that was opened before it ran", async () => {
-      await set(DATASET_KEY, { schemaVersion: 2, savedAt: "x", dataset: tinyDataset() }, db());
+      await set(
+        "entry:e1",
+        { id: "e1", title: "T", savedAt: "x", schemaVersion: 2, dataset: tinyDataset() },
+        db(),
+      );
+      await set(ACTIVE_KEY, "e1", db());
       const shared = { ...tinyDataset(), title: "From a link" };
-      actions.setDataset(shared, "imported");
+      actions.setDataset(shared, { kind: "temporary", from: "link" });
       await restorePersistedDataset();
       expect(useStore.getState().dataset).toBe(shared);
     });
@@ -131,20 +167,59 @@ describe("state/persistence", () => {
     });
   });
 
-  describe("startPersistence", () => {
-    it("should save an imported dataset and delete it on reset to default", async () => {
+  describe("startPersistence and the library", () => {
+    it("should save each import as its own entry and delete nothing when the default is shown", async () => {
       const stop = startPersistence();
-      const dataset = tinyDataset();
-      actions.setDataset(dataset, "imported");
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "one" });
       await settle();
-      const record = await saved();
+      actions.setDataset({ ...tinyDataset(), title: "Second" }, { kind: "entry", id: "two" });
+      await settle();
+      actions.showDefault();
+      await settle();
+      const lib = await listLibrary();
+      expect(lib.entries.map((e) => e.title).sort()).toEqual(["Second", "Tiny"]);
+      expect(await get(ACTIVE_KEY, db())).toBeUndefined();
+      const record = await get<LibraryEntry>("entry:one", db());
       expect(record?.schemaVersion).toBe(2);
-      expect(record?.dataset).toEqual(dataset);
       expect(Number.isNaN(Date.parse(record!.savedAt))).toBe(false);
+      stop();
+    });
 
-      actions.setDataset(DEFAULT_DATASET, "default");
+    it("should not save a link's dataset until it is kept, and then as a new entry", async () => {
+      const stop = startPersistence();
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "mine" });
       await settle();
-      expect(await saved()).toBeUndefined();
+      actions.setDataset(
+        { ...tinyDataset(), title: "From a link" },
+        { kind: "temporary", from: "link" },
+      );
+      await settle();
+      expect((await listLibrary()).entries.map((e) => e.title)).toEqual(["Tiny"]);
+      actions.keepTemporary();
+      await settle();
+      expect((await listLibrary()).entries.map((e) => e.title).sort()).toEqual([
+        "From a link",
+        "Tiny",
+      ]);
+      stop();
+    });
+
+    it("should open, rename and delete entries by id", async () => {
+      const stop = startPersistence();
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "a" });
+      await settle();
+      actions.showDefault();
+      await settle();
+      expect(await openLibraryEntry("a")).toBe(true);
+      expect(useStore.getState().datasetSource).toEqual({ kind: "entry", id: "a" });
+      await renameLibraryEntry("a", "Renamed");
+      await settle();
+      expect(useStore.getState().dataset.title).toBe("Renamed");
+      expect((await listLibrary()).entries.map((e) => e.title)).toEqual(["Renamed"]);
+      await deleteLibraryEntry("a");
+      await settle();
+      expect(useStore.getState().datasetSource).toEqual({ kind: "default" });
+      expect((await listLibrary()).entries).toEqual([]);
       stop();
     });
 
@@ -152,16 +227,16 @@ describe("state/persistence", () => {
       const stop = startPersistence();
       actions.setTab("table");
       await settle();
-      expect(await saved()).toBeUndefined();
+      expect((await listLibrary()).entries).toEqual([]);
       stop();
-      actions.setDataset(tinyDataset(), "imported");
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "x" });
       await settle();
-      expect(await saved()).toBeUndefined();
+      expect((await listLibrary()).entries).toEqual([]);
     });
 
     it("should round-trip through a reload: save, then restore into a fresh store", async () => {
       const stop = startPersistence();
-      actions.setDataset(tinyDataset(), "imported");
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "r" });
       await settle();
       stop();
       useStore.setState(initialState(), true);
@@ -174,11 +249,11 @@ describe("state/persistence", () => {
       vi.stubGlobal("indexedDB", undefined);
       resetPersistenceForTests();
       const stop = startPersistence();
-      actions.setDataset(tinyDataset(), "imported");
-      actions.setDataset({ ...tinyDataset(), title: "Again" }, "imported");
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "f1" });
+      actions.setDataset({ ...tinyDataset(), title: "Again" }, { kind: "entry", id: "f2" });
       await settle();
       expect(useStore.getState().notices).toEqual([
-        "The imported dataset could not be saved in this browser (this browser has no IndexedDB); it will be gone after a reload.",
+        "The dataset could not be saved in this browser (this browser has no IndexedDB); it will be gone after a reload.",
       ]);
       stop();
     });

@@ -8,7 +8,7 @@ import { tinyDataset } from "../domain/fixtures.ts";
 describe("state/url/sync", () => {
   beforeEach(() => {
     useStore.setState(initialState(), true);
-    actions.setDataset(tinyDataset(), "imported");
+    actions.setDataset(tinyDataset(), { kind: "entry", id: "test" });
     actions.analysisFinished(analyzeDataset(tinyDataset()));
   });
 

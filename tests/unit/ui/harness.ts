@@ -13,7 +13,7 @@ afterEach(cleanup);
 /** Resets the store to its initial state, with `dataset` loaded and not yet analysed. */
 export function resetStore(dataset: Dataset = DEFAULT_DATASET): void {
   useStore.setState(initialState(), true);
-  if (dataset !== DEFAULT_DATASET) actions.setDataset(dataset, "imported");
+  if (dataset !== DEFAULT_DATASET) actions.setDataset(dataset, { kind: "entry", id: "test" });
 }
 
 /** Runs the analysis of the current dataset and filters, as the worker would. */
