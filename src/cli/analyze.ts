@@ -216,6 +216,7 @@ export function main(
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);
     return 2;
   }
+  for (const w of parsed.warnings ?? []) writeErr(`warning: ${formatProblem(w)}\n`);
   const analysis = analyzeDataset(parsed.value, {
     maxLength: args.maxLength,
     limit: args.limit,

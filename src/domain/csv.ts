@@ -162,6 +162,47 @@ export function companyIdOf(name: string): string {
   return `co-${h.toString(16).padStart(8, "0")}`;
 }
 
+/** The key two spellings of one company share: case and surrounding spaces do not count. */
+const nameKey = (name: string) => name.normalize("NFC").trim().toLowerCase();
+
+/**
+ * Company ids from names, in order of first appearance. Names that differ only
+ * in case or surrounding spaces are one company (with a warning); any other
+ * difference is another company, and when two names slug alike ("AT&T",
+ * "AT-T") the later one gets "-2", "-3"…, so nothing is merged silently.
+ */
+function companyNamer() {
+  const idByKey = new Map<string, { id: string; name: string; line: number }>();
+  const used = new Set<string>();
+  const warned = new Set<string>();
+  const warnings: Problem[] = [];
+  return {
+    warnings,
+    idOf(name: string, line: number, field: string): string {
+      const key = nameKey(name);
+      const known = idByKey.get(key);
+      if (known) {
+        if (known.name !== name.trim() && !warned.has(`${key}|${name}`)) {
+          warned.add(`${key}|${name}`);
+          warnings.push({
+            path: `line ${line}, ${field}`,
+            line,
+            message: `"${name.trim()}" is read as the same company as "${known.name}" (line ${known.line}): names that differ only in case or spaces are one company`,
+          });
+        }
+        return known.id;
+      }
+      const base = companyIdOf(name);
+      if (base === "") return "";
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base.slice(0, 110)}-${n}`;
+      used.add(id);
+      idByKey.set(key, { id, name: name.trim(), line });
+      return id;
+    },
+  };
+}
+
 /** Parses a CSV edge list into a dataset. `fileName` names the file in its citations. */
 export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseResult<Dataset> {
   const { records, error } = splitCsv(text);
@@ -202,6 +243,7 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
   }
 
   const companies = new Map<string, Company>();
+  const names = companyNamer();
   const sources = new Map<string, Source>();
   const dealIds = new Map<string, number>();
   const deals: Deal[] = [];
@@ -223,8 +265,8 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     }
     const fromName = get("from");
     const toName = get("to");
-    const fromId = companyIdOf(fromName);
-    const toId = companyIdOf(toName);
+    const fromId = fromName === "" ? "" : names.idOf(fromName, line, "from");
+    const toId = toName === "" ? "" : names.idOf(toName, line, "to");
     if (fromName === "") bad("from", "is empty");
     else if (fromId === "") bad("from", `"${fromName}" has no letters or digits to make an id`);
     if (toName === "") bad("to", "is empty");
@@ -362,8 +404,15 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
     sources: [...sources.values()],
     facts: [],
   };
-  if (problems.length === 0) return { ok: true, value, problems };
-  return { ok: false, problems, partial: deals.length > 0 ? value : null, skipped: badRows };
+  const warnings = names.warnings;
+  if (problems.length === 0) return { ok: true, value, problems, warnings };
+  return {
+    ok: false,
+    problems,
+    warnings,
+    partial: deals.length > 0 ? value : null,
+    skipped: badRows,
+  };
 }
 
 function fail(problems: Problem[]): ParseResult<Dataset> {

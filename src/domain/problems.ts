@@ -10,10 +10,17 @@ export interface Problem {
 
 /** Result of reading user input: the dataset when valid, and every problem found. */
 export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T; readonly problems: readonly Problem[] }
+  | {
+      readonly ok: true;
+      readonly value: T;
+      readonly problems: readonly Problem[];
+      /** What was read in a way the user should know of (e.g. two spellings taken as one company). */
+      readonly warnings?: readonly Problem[];
+    }
   | {
       readonly ok: false;
       readonly problems: readonly Problem[];
+      readonly warnings?: readonly Problem[];
       /** The records that were valid, for "import only the valid rows". */
       readonly partial: T | null;
       /** How many records the partial value leaves out. */

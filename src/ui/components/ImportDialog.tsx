@@ -8,7 +8,7 @@ import { useModalDialog } from "./useModalDialog.ts";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ImportFormat } from "../../domain/importText.ts";
 import { importSizeProblem } from "../../domain/limits.ts";
-import { type ParseResult, formatProblem } from "../../domain/problems.ts";
+import { type ParseResult, type Problem, formatProblem } from "../../domain/problems.ts";
 import type { Dataset } from "../../domain/schema.ts";
 import { actions, newEntryId } from "../../state/store.ts";
 import type { ImportResponse } from "../../workers/import.worker.ts";
@@ -146,6 +146,7 @@ function DoneBody({
           <Summary dataset={dataset} fileName={fileName} />
           {result.ok ? "." : ` (${plural(result.skipped, unit)} with problems skipped).`}
         </p>
+        <Warnings warnings={result.warnings} />
         <div className="dialog-buttons">
           <button type="button" className="primary" autoFocus onClick={onClose}>
             Close
@@ -183,6 +184,22 @@ function DoneBody({
         </button>
       </div>
     </>
+  );
+}
+
+/** What was read in a way the user should know of, listed. */
+function Warnings({ warnings }: { warnings: readonly Problem[] | undefined }) {
+  if (!warnings || warnings.length === 0) return null;
+  return (
+    <details className="import-warnings" open={warnings.length <= 5}>
+      <summary>{plural(warnings.length, "warning")}</summary>
+      <ul aria-label="Warnings">
+        {warnings.slice(0, 200).map((w, i) => (
+          <li key={i}>{formatProblem(w)}</li>
+        ))}
+      </ul>
+      {warnings.length > 200 && <p className="muted">and {warnings.length - 200} more.</p>}
+    </details>
   );
 }
 

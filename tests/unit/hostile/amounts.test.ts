@@ -66,3 +66,39 @@ describe("CSV injection", () => {
     expect(back.value.companies.map((c) => c.name)).toContain("=Nvidia");
   });
 });
+
+describe("CSV company names", () => {
+  it("should keep names that slug alike apart, and merge only case and spaces, with a warning", async () => {
+    const { parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
+    const r = parseCsvEdgeList(
+      [
+        "from,to,amount_usd_bn",
+        "AT&T,AT-T,1",
+        "C++ Labs,C Labs,2",
+        "智谱 AI,月之暗面 AI,3",
+        "  nvidia ,AT&T,4",
+        "Nvidia,C Labs,5",
+      ].join("\n"),
+    );
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
+    expect(r.value.companies.map((c) => [c.id, c.name])).toEqual([
+      ["at-t", "AT&T"],
+      ["at-t-2", "AT-T"],
+      ["c-labs", "C++ Labs"],
+      ["c-labs-2", "C Labs"],
+      ["ai", "智谱 AI"],
+      ["ai-2", "月之暗面 AI"],
+      ["nvidia", "nvidia"],
+    ]);
+    expect(r.value.deals.map((d) => `${d.from}>${d.to}`)).toEqual([
+      "at-t>at-t-2",
+      "c-labs>c-labs-2",
+      "ai>ai-2",
+      "nvidia>at-t",
+      "nvidia>c-labs-2",
+    ]);
+    expect(r.warnings?.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'line 6, from: "Nvidia" is read as the same company as "nvidia" (line 5): names that differ only in case or spaces are one company',
+    ]);
+  });
+});
