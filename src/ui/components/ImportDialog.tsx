@@ -5,7 +5,7 @@
  * rows (saying how many are skipped). A valid file becomes the active dataset.
  */
 import { useModalDialog } from "./useModalDialog.ts";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ImportFormat } from "../../domain/importText.ts";
 import { importSizeProblem } from "../../domain/limits.ts";
 import { type ParseResult, type Problem, formatProblem } from "../../domain/problems.ts";
@@ -167,11 +167,7 @@ function DoneBody({
           ? ` ${plural(result.skipped, unit)} skipped if you import only the valid ones.`
           : " Fix the file and import it again."}
       </p>
-      <ol className="import-problems" aria-label="Problems" tabIndex={0}>
-        {result.problems.map((p, i) => (
-          <li key={i}>{formatProblem(p)}</li>
-        ))}
-      </ol>
+      <ProblemList problems={result.problems} />
       <div className="dialog-buttons">
         {partial && (
           <button type="button" className="primary" onClick={onImportPartial}>
@@ -183,6 +179,65 @@ function DoneBody({
           Cancel
         </button>
       </div>
+    </>
+  );
+}
+
+/** Problems shown a page at a time. */
+export const PROBLEMS_PER_PAGE = 200;
+
+/** "amount_usd_bn: 999,000; from: 1,000": how many problems each field has, most first. */
+export function summarizeProblems(problems: readonly Problem[]): string {
+  const byField = new Map<string, number>();
+  for (const p of problems) {
+    const field = p.path.includes(", ")
+      ? p.path.slice(p.path.indexOf(", ") + 2)
+      : p.path.replace(/\[\d+\]/g, "[]");
+    byField.set(field, (byField.get(field) ?? 0) + 1);
+  }
+  return [...byField]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([field, n]) => `${field}: ${n.toLocaleString("en-US")}`)
+    .join("; ");
+}
+
+/**
+ * The problems, summarised by field and paginated: a file with a million bad
+ * rows renders 200 list items, not a million.
+ */
+function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  const [page, setPage] = useState(0);
+  const pages = Math.ceil(problems.length / PROBLEMS_PER_PAGE);
+  const first = page * PROBLEMS_PER_PAGE;
+  const shown = problems.slice(first, first + PROBLEMS_PER_PAGE);
+  const summary = useMemo(
+    () => (problems.length > PROBLEMS_PER_PAGE ? summarizeProblems(problems) : ""),
+    [problems],
+  );
+  return (
+    <>
+      {summary && <p className="muted">By field: {summary}.</p>}
+      <ol className="import-problems" aria-label="Problems" tabIndex={0} start={first + 1}>
+        {shown.map((p, i) => (
+          <li key={first + i}>{formatProblem(p)}</li>
+        ))}
+      </ol>
+      {pages > 1 && (
+        <div className="button-row" role="group" aria-label="Problem pages">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous {PROBLEMS_PER_PAGE}
+          </button>
+          <span role="status">
+            Problems {(first + 1).toLocaleString("en-US")}–
+            {(first + shown.length).toLocaleString("en-US")} of{" "}
+            {problems.length.toLocaleString("en-US")}
+          </span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next {PROBLEMS_PER_PAGE}
+          </button>
+        </div>
+      )}
     </>
   );
 }
