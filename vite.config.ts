@@ -10,7 +10,8 @@ import react from "@vitejs/plugin-react";
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "worker-src 'self'",
+  // NOTE: blob: for the ForceAtlas2 layout worker, which graphology builds from a Blob.
+  "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

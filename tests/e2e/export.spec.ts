@@ -218,11 +218,18 @@ describe("image export (Chromium)", () => {
     });
     const flows = await page.evaluate(() => window.__ouroboros!.graph.size);
     expect(flows).toBeGreaterThan(10_000);
+    // No standing notice: before an export, nothing covers the tab bar.
+    expect(await page.getByRole("status").filter({ hasText: "Large export" }).count()).toBe(0);
+    const download = await exportVia(page, "Export PNG");
     const warning = page.getByRole("status").filter({ hasText: "Large export" });
     await expect
       .poll(() => warning.innerText())
       .toContain(`${flows.toLocaleString("en-US")} flows (over 10,000)`);
-    const download = await exportVia(page, "Export PNG");
+    // While it shows, the tabs under it still take clicks.
+    await page.getByRole("tab", { name: "About" }).click({ timeout: 5000 });
+    expect(await page.getByRole("tab", { name: "About" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
     const png = await saved(download, "export-large-graph.png");
     expect(PNG.sync.read(png).width).toBeGreaterThan(1000);
     expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);

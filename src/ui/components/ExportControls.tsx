@@ -241,6 +241,8 @@ export function ExportControls() {
           <p className="export-controls__hint">
             Exports the selected loop, company or flow, or the filtered graph when nothing is
             selected.
+            {tooMany &&
+              ` This export has ${edgeCount.toLocaleString("en-US")} flows (over ${EXPORT_WARN_EDGES.toLocaleString("en-US")}): labels will overlap and it may take several seconds.`}
           </p>
         </div>
       )}
@@ -248,7 +250,7 @@ export function ExportControls() {
         role="status"
         className={`export-controls__status${warn ? " export-controls__status--warn" : ""}`}
       >
-        {tooMany && !busy
+        {tooMany && status.kind !== "idle" && status.kind !== "error"
           ? `Large export: ${edgeCount.toLocaleString("en-US")} flows (over ${EXPORT_WARN_EDGES.toLocaleString("en-US")}). It will run, but labels will overlap and it may take several seconds. `
           : ""}
         {message}
