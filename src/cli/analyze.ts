@@ -14,8 +14,8 @@ import { formatSpan } from "../analysis/timeOrder.ts";
 import { formatCircularity } from "../analysis/circularity.ts";
 import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
-import { parseDatasetText } from "../domain/parse.ts";
-import { formatProblem } from "../domain/problems.ts";
+import { parseImportText } from "../domain/importText.ts";
+import { formatProblem, oneLine } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
 export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json]
@@ -184,7 +184,8 @@ export function toTextReport(dataset: Dataset, analysis: PipelineResult): string
   out.push("");
   out.push(`Strongly connected components (2+ companies): ${analysis.components.length}`);
   for (const comp of analysis.components) out.push(`  {${comp.map(nameOf).join(", ")}}`);
-  return out.join("\n");
+  // NOTE: names come from the user's file: no line breaks, no terminal escapes.
+  return out.map(oneLine).join("\n");
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -210,7 +211,7 @@ export function main(
     writeErr(`error: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
     return 2;
   }
-  const parsed = parseDatasetText(text, basename(args.file));
+  const parsed = parseImportText(text, basename(args.file)).result;
   if (!parsed.ok) {
     writeErr(`${args.file}: ${parsed.problems.length} problem(s)\n`);
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);

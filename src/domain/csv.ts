@@ -73,7 +73,8 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
           i++;
         } else inQuotes = false;
       } else {
-        if (ch === "\n") line++;
+        // NOTE: \r\n, \n and a lone \r (old Mac files) each end one line.
+        if (ch === "\n" || (ch === "\r" && src[i + 1] !== "\n")) line++;
         cell += ch;
       }
     } else if (ch === '"' && cell.trim() === "") {

@@ -1,11 +1,10 @@
 /**
  * One entry point for reading a user's file: the format (dataset JSON, CSV edge
  * list or GEXF, chosen by name and then content) and the parse.
- * The import worker and its main-thread fallback both call `parseImportText`;
+ * The import worker, its main-thread fallback and the CLI all call `parseImportText`;
  * the size limit is in `limits.ts`.
  */
 import { looksLikeGexf, parseGexf } from "./gexf.ts";
-import { detectFormat } from "./parse.ts";
 import type { ParseResult } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
 import { parseCsvEdgeList } from "./csv.ts";
@@ -20,7 +19,7 @@ export function detectImportFormat(fileName: string, content: string): ImportFor
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) return "csv";
   if (looksLikeGexf(fileName, content)) return "gexf";
-  return detectFormat(fileName, content.replace(/^\uFEFF/, ""));
+  return /^\s*[[{]/.test(content.replace(/^\uFEFF/, "")) ? "json" : "csv";
 }
 
 /** Reads a file's text in whichever format it is in. */

@@ -37,7 +37,22 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(document)" : out;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text safe to print on one line of a terminal or a list: line breaks become
+ * "↵" and other control characters (terminal escape sequences among them) are
+ * written as `\u001b`, so a name can neither break a message in two nor
+ * recolour a terminal.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, "↵")
+    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** One line per problem: `line 7, amount_usd_bn: must not be negative`. */
 export function formatProblem(p: Problem): string {
-  return `${p.path}: ${p.message}`;
+  return oneLine(`${p.path}: ${p.message}`);
 }

@@ -6,6 +6,11 @@
  * Older schema versions are migrated first (`migrate.ts`). Every problem is
  * returned at once, each with its path and reason.
  */
+import {
+  type ParseError as JsoncParseError,
+  parse as parseJsonc,
+  printParseErrorCode,
+} from "jsonc-parser";
 import { migrateDataset } from "./migrate.ts";
 import { type Dataset, datasetSchema } from "./schema.ts";
 import { type ParseResult, type Problem, formatPath } from "./problems.ts";
@@ -275,23 +280,23 @@ function dropBadRecords(
   return { partial: null, skipped: 0 };
 }
 
-/** Parses dataset JSON text, reporting a syntax error with its line and column. */
-export function parseDatasetJson(text: string): ParseResult<Dataset> {
+/**
+ * Parses dataset JSON text (a leading byte-order mark is allowed), reporting a
+ * syntax error on one line with its line and column. NOTE: V8's own message
+ * names no position and quotes the text around the error across several lines,
+ * so the position comes from jsonc-parser's scanner in strict mode.
+ */
+export function parseDatasetJson(raw: string): ParseResult<Dataset> {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
+  } catch {
+    const { line, column, reason } = locateJsonError(text);
     return {
       ok: false,
       problems: [
-        {
-          path: line === undefined ? "(document)" : `line ${line}`,
-          ...(line === undefined ? {} : { line }),
-          message: `not valid JSON: ${message.replace(/^JSON\.parse: /, "")}`,
-        },
+        { path: `line ${line}`, line, message: `not valid JSON at column ${column}: ${reason}` },
       ],
       partial: null,
       skipped: 0,
@@ -300,10 +305,45 @@ export function parseDatasetJson(text: string): ParseResult<Dataset> {
   return validateDataset(value);
 }
 
-function lineAt(text: string, offset: number): number {
+/** Plain words for jsonc-parser's error names (`printParseErrorCode`). */
+const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
+  InvalidSymbol: "unexpected symbol (NaN, Infinity, a quote of the wrong kind?)",
+  InvalidNumberFormat: "a number is malformed",
+  PropertyNameExpected: "a property name in double quotes was expected",
+  ValueExpected: "a value was expected",
+  ColonExpected: "a colon was expected",
+  CommaExpected: "a comma was expected",
+  CloseBraceExpected: "a closing } was expected",
+  CloseBracketExpected: "a closing ] was expected",
+  EndOfFileExpected: "text after the end of the document",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "comments are not allowed in JSON",
+  UnexpectedEndOfString: "a string is not closed",
+  UnexpectedEndOfNumber: "a number is cut short",
+  InvalidUnicode: "an invalid \\u escape",
+  InvalidEscapeCharacter: "an invalid escape in a string",
+  InvalidCharacter: "a control character inside a string",
+};
+
+/** Line, column (1-based) and reason of the first JSON syntax error. */
+function locateJsonError(text: string): { line: number; column: number; reason: string } {
+  const errors: JsoncParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  const offset = first ? first.offset : text.length;
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // NOTE: \r\n, \n and a lone \r each end one line, as editors count them.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const name = first ? printParseErrorCode(first.error) : "";
+  const reason = Object.hasOwn(JSON_ERROR_WORDS, name) ? JSON_ERROR_WORDS[name]! : "syntax error";
+  return { line, column: offset - lineStart + 1, reason };
 }
 
 /** Serializes a dataset as pretty JSON that `parseDatasetJson` reads back identically. */
