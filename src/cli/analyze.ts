@@ -5,7 +5,7 @@
  * flags and strongly connected components. Bad input exits with code 2 and one
  * line per problem; no stack trace is ever printed.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import type { CompanyConcentration } from "../analysis/concentration.ts";
 import { type Hop, evidenceNote, formatRoundTrip } from "../analysis/hops.ts";
@@ -26,7 +26,11 @@ export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-leng
                    (default 24)
   --cap N          stop the loop search after N loops (default 1000000; 0 for no cap);
                    "truncated" then says the search stopped early
-  --json           print machine-readable JSON instead of a report
+  --json           print machine-readable JSON instead of a report (compact; streamed)
+  --pretty         indent the JSON by two spaces
+
+Exit codes: 0 done, 2 bad input or options, 3 a resource limit was reached
+(memory, string size): the reason is printed on one line.
 
 Superseded and cancelled deals are left out of every figure.`;
 
@@ -37,6 +41,7 @@ export interface CliArgs {
   readonly cap: number;
   readonly windowMonths: number;
   readonly json: boolean;
+  readonly pretty: boolean;
 }
 
 /** Parses argv; returns an error message instead of throwing. */
@@ -47,10 +52,12 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
   let cap = DEFAULT_LOOP_OPTIONS.cap;
   let windowMonths = DEFAULT_LOOP_OPTIONS.windowMonths;
   let json = false;
+  let pretty = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") ? arg.split("=", 2) : [arg, undefined];
     if (flag === "--json") json = true;
+    else if (flag === "--pretty") pretty = true;
     else if (
       flag === "--max-length" ||
       flag === "--limit" ||
@@ -77,7 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     else return { error: `only one file can be analysed, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { error: "no file given" };
-  return { file, maxLength, limit, cap, windowMonths, json };
+  return { file, maxLength, limit, cap, windowMonths, json, pretty };
 }
 
 /** A hop as the JSON report writes it: ids, never names. */
@@ -91,26 +98,31 @@ function jsonHop(h: Hop) {
   };
 }
 
-/** The `--json` document. */
+/** A cycle as the JSON report writes it. */
+function jsonCycle(l: LoopReport) {
+  return {
+    companies: l.companies,
+    roundTripUsdBn: l.roundTripUsdBn,
+    roundTripCeilingUsdBn: l.roundTripCeilingUsdBn,
+    totalUsdBn: l.totalUsdBn,
+    hasUnknownAmount: l.hasUnknownAmount,
+    typeMix: l.typeMix,
+    weakEvidence: l.weakEvidence,
+    timeRespecting: l.timeRespecting,
+    spanMonths: l.spanMonths,
+    chainDealIds: l.chainDealIds,
+    orderApproximate: l.orderApproximate,
+    hops: l.hops.map(jsonHop),
+  };
+}
+
+/** The `--json` document, as key → value; the long lists are iterables written item by item. */
 export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record<string, unknown> {
   return {
     cycleCount: analysis.loops.length,
     cyclesFound: analysis.loopsFound,
     truncated: analysis.truncated,
-    cycles: analysis.loops.map((l) => ({
-      companies: l.companies,
-      roundTripUsdBn: l.roundTripUsdBn,
-      roundTripCeilingUsdBn: l.roundTripCeilingUsdBn,
-      totalUsdBn: l.totalUsdBn,
-      hasUnknownAmount: l.hasUnknownAmount,
-      typeMix: l.typeMix,
-      weakEvidence: l.weakEvidence,
-      timeRespecting: l.timeRespecting,
-      spanMonths: l.spanMonths,
-      chainDealIds: l.chainDealIds,
-      orderApproximate: l.orderApproximate,
-      hops: l.hops.map(jsonHop),
-    })),
+    cycles: analysis.loops.map(jsonCycle),
     hops: analysis.hops.map(jsonHop),
     circularity: analysis.circularity.computed
       ? {
@@ -126,6 +138,67 @@ export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record
       companies: dataset.companies.length,
       deals: dataset.deals.length,
     },
+  };
+}
+
+/**
+ * Writes JSON a piece at a time: arrays and large objects are walked, so the
+ * document never has to fit in one string (V8 caps a string near 512 MB).
+ * Compact by default; `pretty` indents by two spaces.
+ */
+export function writeJson(
+  value: unknown,
+  write: (chunk: string) => void,
+  pretty = false,
+  indent = "",
+): void {
+  const nl = pretty ? "\n" : "";
+  const inner = pretty ? `${indent}  ` : "";
+  const sep = pretty ? ": " : ":";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return write("[]");
+    write("[");
+    value.forEach((item, i) => {
+      write(`${i > 0 ? "," : ""}${nl}${inner}`);
+      writeJson(item, write, pretty, inner);
+    });
+    return write(`${nl}${indent}]`);
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, v]) => v !== undefined,
+    );
+    if (entries.length === 0) return write("{}");
+    write("{");
+    entries.forEach(([key, v], i) => {
+      write(`${i > 0 ? "," : ""}${nl}${inner}${JSON.stringify(key)}${sep}`);
+      writeJson(v, write, pretty, inner);
+    });
+    return write(`${nl}${indent}}`);
+  }
+  write(JSON.stringify(value) ?? "null");
+}
+
+/** Gathers small writes into chunks of about 1 MB, so output costs few system calls. */
+export function bufferedWriter(write: (s: string) => void): {
+  write: (s: string) => void;
+  flush: () => void;
+} {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    write(parts.join(""));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(s) {
+      parts.push(s);
+      size += s.length;
+      if (size >= 1 << 20) flush();
+    },
+    flush,
   };
 }
 
@@ -156,42 +229,56 @@ function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): str
   ];
 }
 
-/** The readable report. */
-export function toTextReport(dataset: Dataset, analysis: PipelineResult): string {
+/** The readable report, written line by line. */
+export function writeTextReport(
+  dataset: Dataset,
+  analysis: PipelineResult,
+  write: (s: string) => void,
+): void {
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const out: string[] = [];
-  out.push(`${dataset.title} (as of ${dataset.asOf})`);
+  let first = true;
+  // NOTE: names come from the user's file: no line breaks, no terminal escapes.
+  const line = (text: string) => {
+    write(`${first ? "" : "\n"}${oneLine(text)}`);
+    first = false;
+  };
+  line(`${dataset.title} (as of ${dataset.asOf})`);
   const history = dataset.deals.length - analysis.dealIds.length;
-  out.push(
+  line(
     `${dataset.companies.length} companies, ${analysis.dealIds.length} live deals` +
       (history > 0 ? ` (${history} superseded or cancelled, left out)` : ""),
   );
-  out.push("");
+  line("");
   const shown =
     analysis.loops.length < analysis.loopsFound
       ? `${analysis.loops.length} largest of ${analysis.loopsFound} found`
       : `${analysis.loops.length}`;
   const more = analysis.truncated ? " (search stopped at --cap: raise it to find more)" : "";
-  out.push(`Circularity: ${formatCircularity(analysis.circularity)} (Finn's cycling index).`);
-  out.push("");
-  out.push(`Loops: ${shown}${more}`);
-  analysis.loops.forEach((l, i) => out.push(`  ${i + 1}. ${loopLine(l, nameOf)}`));
-  out.push("");
+  line(`Circularity: ${formatCircularity(analysis.circularity)} (Finn's cycling index).`);
+  line("");
+  line(`Loops: ${shown}${more}`);
+  analysis.loops.forEach((l, i) => line(`  ${i + 1}. ${loopLine(l, nameOf)}`));
+  line("");
   const flagged = analysis.concentration.filter((c) => c.flags.length > 0);
-  out.push(`Concentration flags: ${flagged.length} companies`);
-  for (const c of flagged) out.push(...riskLines(c, nameOf).map((l) => `  ${l}`));
-  out.push("");
-  out.push(`Strongly connected components (2+ companies): ${analysis.components.length}`);
-  for (const comp of analysis.components) out.push(`  {${comp.map(nameOf).join(", ")}}`);
-  // NOTE: names come from the user's file: no line breaks, no terminal escapes.
-  return out.map(oneLine).join("\n");
+  line(`Concentration flags: ${flagged.length} companies`);
+  for (const c of flagged) for (const l of riskLines(c, nameOf)) line(`  ${l}`);
+  line("");
+  line(`Strongly connected components (2+ companies): ${analysis.components.length}`);
+  for (const comp of analysis.components) line(`  {${comp.map(nameOf).join(", ")}}`);
+}
+
+/** The readable report as one string (small datasets, tests). */
+export function toTextReport(dataset: Dataset, analysis: PipelineResult): string {
+  const parts: string[] = [];
+  writeTextReport(dataset, analysis, (s) => parts.push(s));
+  return parts.join("");
 }
 
 /** Runs the CLI; returns the exit code. */
 export function main(
   argv: readonly string[],
-  write = (s: string): void => void process.stdout.write(s),
+  write: (s: string) => void = writeStdout,
   writeErr = (s: string): void => void process.stderr.write(s),
 ): number {
   const args = parseArgs(argv);
@@ -224,9 +311,49 @@ export function main(
     cap: args.cap,
     windowMonths: args.windowMonths,
   });
-  if (args.json) write(`${JSON.stringify(toJsonReport(parsed.value, analysis), null, 2)}\n`);
-  else write(`${toTextReport(parsed.value, analysis)}\n`);
+  const out = bufferedWriter(write);
+  if (args.json) writeJson(toJsonReport(parsed.value, analysis), out.write, args.pretty);
+  else writeTextReport(parsed.value, analysis, out.write);
+  out.write("\n");
+  out.flush();
   return 0;
+}
+
+/** Thrown when the reader of standard output has gone (`| head`): the run stops quietly. */
+export class OutputClosed extends Error {}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes to standard output synchronously, so a large report never piles up in
+ * memory: a full pipe is waited on, and a closed one stops the run.
+ */
+export function writeStdout(s: string): void {
+  let buf = Buffer.from(s, "utf8");
+  while (buf.length > 0) {
+    try {
+      const n = writeSync(1, buf);
+      buf = buf.subarray(n);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") throw new OutputClosed("the output was closed");
+      if (code !== "EAGAIN") throw err;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
+}
+
+/** Exit code when a resource limit (memory, string or array size) stops the run. */
+export const EXIT_RESOURCE = 3;
+
+/** True for the errors a resource limit raises, as opposed to bad input. */
+export function isResourceLimit(err: unknown): boolean {
+  return (
+    err instanceof RangeError &&
+    /Invalid (string|array|typed array) length|allocation failed|Maximum call stack|out of memory/i.test(
+      err.message,
+    )
+  );
 }
 
 const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
@@ -234,7 +361,15 @@ if (isEntry) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (err) {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
+    // NOTE: a reader that stops early (`| head`) closes the pipe: that is not an error.
+    if (err instanceof OutputClosed) process.exit(0);
+    const message = oneLine(err instanceof Error ? err.message : String(err));
+    if (isResourceLimit(err)) {
+      process.stderr.write(`error: a resource limit was reached: ${message}\n`);
+      process.exitCode = EXIT_RESOURCE;
+    } else {
+      process.stderr.write(`error: ${message}\n`);
+      process.exitCode = 2;
+    }
   }
 }

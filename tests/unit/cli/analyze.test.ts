@@ -40,6 +40,7 @@ describe("cli/analyze", () => {
         cap: 1_000_000,
         windowMonths: 24,
         json: true,
+        pretty: false,
       });
       expect(parseArgs(["x.csv", "--window-months", "6"])).toMatchObject({ windowMonths: 6 });
       expect(parseArgs(["x.csv", "--window-months", "-1"])).toHaveProperty("error");
@@ -137,5 +138,39 @@ describe("cli/analyze", () => {
       expect(r.stderr).toContain("line 2, from: is empty");
       expect(r.stderr).not.toContain("    at ");
     });
+  });
+});
+
+describe("cli/analyze output", () => {
+  it("should stream JSON that parses to what JSON.stringify would give (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const { writeJson } = await import("../../../src/cli/analyze.ts");
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        const parts: string[] = [];
+        writeJson(value, (s) => parts.push(s), pretty);
+        expect(JSON.parse(parts.join(""))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("should tell a resource limit from bad input", async () => {
+    const { isResourceLimit } = await import("../../../src/cli/analyze.ts");
+    expect(isResourceLimit(new RangeError("Invalid string length"))).toBe(true);
+    expect(isResourceLimit(new RangeError("Array buffer allocation failed"))).toBe(true);
+    expect(isResourceLimit(new Error("bad input"))).toBe(false);
+  });
+
+  it("should stop quietly, exit 0, when the reader closes the pipe early", () => {
+    const data = join(import.meta.dirname, "../../../data/ai-circular-deals.json");
+    const r = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; npx tsx src/cli/analyze.ts "${data}" --json --pretty | head -c 20`],
+      { encoding: "utf8" },
+    );
+    expect(r.stdout).toBe('{\n  "cycleCount": 14');
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(r.status).toBe(0);
   });
 });
