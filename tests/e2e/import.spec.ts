@@ -213,6 +213,15 @@ describe("import (Chromium)", () => {
       /^id,from,to,type,amount_usd_bn/,
     );
     expect(saved["ai-circular-deals.gexf"]).toContain('<graph defaultedgetype="directed">');
+    // NOTE: the edge-list exports say what they could not carry; JSON says nothing.
+    await expect
+      .poll(() => page.getByText(/^CSV export leaves out \d+ company facts/).count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByText(/^GEXF export leaves out \d+ company facts/).count())
+      .toBe(1);
+    expect(await page.getByText(/^JSON export leaves out/).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "export-notices-1280x800.png") });
 
     await importFile(page, "ai-circular-deals.json", json, "application/json");
     const done = page.getByRole("dialog", { name: "Import complete" });

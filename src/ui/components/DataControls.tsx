@@ -8,6 +8,7 @@
 import { useModalDialog } from "./useModalDialog.ts";
 import { useEffect, useId, useRef, useState } from "react";
 import { serializeDealsCsv, slugify } from "../../domain/csv.ts";
+import { exportLossNotice, type EdgeListFormat } from "../../domain/exportLosses.ts";
 import { IMPORT_ACCEPT } from "../../domain/limits.ts";
 import type { Dataset } from "../../domain/schema.ts";
 import { serializeDatasetJson } from "../../domain/validate.ts";
@@ -17,11 +18,19 @@ import { ImportDialog, useDatasetImport } from "./ImportDialog.tsx";
 import "./data.css";
 
 type Writer = (dataset: Dataset) => string | Promise<string>;
-const EXPORTS: readonly { label: string; ext: string; mime: string; write: Writer }[] = [
+const EXPORTS: readonly {
+  label: string;
+  ext: string;
+  mime: string;
+  write: Writer;
+  /** Set for the formats that cannot carry every field. */
+  lossy?: EdgeListFormat;
+}[] = [
   { label: "Export JSON", ext: "json", mime: "application/json", write: serializeDatasetJson },
-  { label: "Export CSV", ext: "csv", mime: "text/csv", write: serializeDealsCsv },
+  { label: "Export CSV", ext: "csv", mime: "text/csv", write: serializeDealsCsv, lossy: "csv" },
   {
     label: "Export GEXF",
+    lossy: "gexf",
     ext: "gexf",
     mime: "application/xml",
     // NOTE: loaded on demand, so the XML libraries stay out of the first page load.
@@ -227,7 +236,11 @@ export function DataControls() {
               onClick={() => {
                 closeMenu();
                 void Promise.resolve(x.write(dataset)).then(
-                  (content) => downloadText(content, exportFileName(dataset, x.ext), x.mime),
+                  (content) => {
+                    downloadText(content, exportFileName(dataset, x.ext), x.mime);
+                    const lost = x.lossy && exportLossNotice(dataset, x.lossy);
+                    if (lost) actions.addNotice(lost);
+                  },
                   (err: unknown) => actions.addNotice(`${x.label} failed: ${String(err)}`),
                 );
               }}
