@@ -116,6 +116,25 @@ function jsonCycle(l: LoopReport) {
   };
 }
 
+/** A top counterparty without its deal list (the `hops` entry for the pair has it). */
+const jsonTop = (f: CompanyConcentration["topPayer"]) =>
+  f && { company: f.company, usdBn: f.usdBn, share: f.share };
+
+/**
+ * A company's concentration as the JSON report writes it: the per-counterparty
+ * lists are left out because `hops` already gives every payer → payee pair.
+ */
+function jsonConcentration(c: CompanyConcentration) {
+  const { inflows: _in, outflows: _out, topPayer, topPayee, ...rest } = c;
+  return {
+    ...rest,
+    payers: c.inflows.length,
+    payees: c.outflows.length,
+    topPayer: jsonTop(topPayer),
+    topPayee: jsonTop(topPayee),
+  };
+}
+
 /** The `--json` document, as key → value; the long lists are iterables written item by item. */
 export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record<string, unknown> {
   return {
@@ -130,7 +149,7 @@ export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record
           byCompany: Object.fromEntries(analysis.circularity.byCompany),
         }
       : { index: null, reason: analysis.circularity.reason },
-    concentration: analysis.concentration,
+    concentration: analysis.concentration.map(jsonConcentration),
     stronglyConnectedComponents: analysis.components,
     dataset: {
       title: dataset.title,
@@ -142,41 +161,44 @@ export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record
 }
 
 /**
- * Writes JSON a piece at a time: arrays and large objects are walked, so the
- * document never has to fit in one string (V8 caps a string near 512 MB).
- * Compact by default; `pretty` indents by two spaces.
+ * Writes JSON a piece at a time: the document and its lists are walked, so it
+ * never has to fit in one string (V8 caps a string near 512 MB); below
+ * `walkDepth` levels each value is one `JSON.stringify`, which is far faster
+ * than walking. Compact by default; `pretty` indents by two spaces.
  */
 export function writeJson(
   value: unknown,
   write: (chunk: string) => void,
   pretty = false,
   indent = "",
+  walkDepth = 2,
 ): void {
   const nl = pretty ? "\n" : "";
   const inner = pretty ? `${indent}  ` : "";
   const sep = pretty ? ": " : ":";
+  if (walkDepth <= 0 || value === null || typeof value !== "object") {
+    const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+    return write(text === undefined ? "null" : pretty ? text.replace(/\n/g, `\n${indent}`) : text);
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return write("[]");
     write("[");
     value.forEach((item, i) => {
       write(`${i > 0 ? "," : ""}${nl}${inner}`);
-      writeJson(item, write, pretty, inner);
+      writeJson(item, write, pretty, inner, walkDepth - 1);
     });
     return write(`${nl}${indent}]`);
   }
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(
-      ([, v]) => v !== undefined,
-    );
-    if (entries.length === 0) return write("{}");
-    write("{");
-    entries.forEach(([key, v], i) => {
-      write(`${i > 0 ? "," : ""}${nl}${inner}${JSON.stringify(key)}${sep}`);
-      writeJson(v, write, pretty, inner);
-    });
-    return write(`${nl}${indent}}`);
-  }
-  write(JSON.stringify(value) ?? "null");
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
+  if (entries.length === 0) return write("{}");
+  write("{");
+  entries.forEach(([key, v], i) => {
+    write(`${i > 0 ? "," : ""}${nl}${inner}${JSON.stringify(key)}${sep}`);
+    writeJson(v, write, pretty, inner, walkDepth - 1);
+  });
+  write(`${nl}${indent}}`);
 }
 
 /** Gathers small writes into chunks of about 1 MB, so output costs few system calls. */

@@ -15,6 +15,7 @@ import {
   type DealFilters,
   sameValues,
 } from "../../analysis/filterDeals.ts";
+import { oneLine } from "../../domain/problems.ts";
 import { CAMERA_CENTRE_RANGE, CAMERA_RATIO_RANGE } from "../../graph/cameraLimits.ts";
 import {
   DEAL_STATUSES,
@@ -161,7 +162,7 @@ export function decodeView(search: string): DecodedView {
   }
   const ignored: string[] = [];
   const bad = (name: string, value: string, why: string) =>
-    ignored.push(`"${name}=${value.slice(0, 60)}": ${why}`);
+    ignored.push(oneLine(`"${name}=${value.slice(0, 60)}": ${why}`));
   let selection: ViewSelection = DEFAULT_VIEW.selection;
   const filters: { -readonly [K in keyof DealFilters]: DealFilters[K] } = {
     ...DEFAULT_DEAL_FILTERS,
@@ -178,7 +179,7 @@ export function decodeView(search: string): DecodedView {
 
   for (const [name, value] of params) {
     if (!KNOWN.has(name)) {
-      ignored.push(`unknown parameter "${name.slice(0, 40)}"`);
+      ignored.push(oneLine(`unknown parameter "${name.slice(0, 40)}"`));
       continue;
     }
     if (seen.has(name)) {
