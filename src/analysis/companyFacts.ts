@@ -5,7 +5,8 @@
  * Revenue is yearly: a `YYYY` or `FYYYYY` period, or a `YYYY-Qn` quarter only
  * when the fact's notes say it is annualised (a run-rate). Equity, cash and
  * backlog are points in time (`YYYY-MM-DD`, or a year). The latest period
- * wins; among equal periods, the first in the dataset. O(F) for F facts.
+ * wins; among equal periods, the first in the dataset. O(F) for F facts, so a
+ * caller asking about many companies groups them first (`factsByCompany`).
  *
  * Reference: the period grammar of `domain/schema.ts` (`isFactPeriod`).
  */
@@ -28,6 +29,19 @@ export function isAnnualRevenue(fact: Pick<Fact, "period" | "notes" | "descripti
 function periodKey(period: string | undefined): string {
   if (!period) return "";
   return period.startsWith("FY") ? period.slice(2) : period;
+}
+
+const NO_FACTS: readonly Fact[] = [];
+
+/** Each company's facts, in dataset order: one pass, then O(own facts) per lookup. */
+export function factsByCompany(facts: readonly Fact[]): (company: string) => readonly Fact[] {
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const list = groups.get(f.company);
+    if (list) list.push(f);
+    else groups.set(f.company, [f]);
+  }
+  return (company) => groups.get(company) ?? NO_FACTS;
 }
 
 function latest(

@@ -26,7 +26,7 @@
  */
 import { formatUsdBn } from "../domain/money.ts";
 import type { Dataset } from "../domain/schema.ts";
-import { latestBacklogFact, latestRevenueFact } from "./companyFacts.ts";
+import { factsByCompany, latestBacklogFact, latestRevenueFact } from "./companyFacts.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
 import { type SccResult, stronglyConnectedComponents } from "./scc.ts";
@@ -155,6 +155,7 @@ export function analyzeConcentration(
   const hops = prepared?.hops ?? describeHops(index, dataset.deals);
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
+  const factsOf = factsByCompany(dataset.facts);
 
   const flowsOf = (v: number, direction: "in" | "out") => {
     const list: {
@@ -189,12 +190,13 @@ export function analyzeConcentration(
     const company = index.nodeIds[v]!;
     const inflow = flowsOf(v, "in");
     const outflow = flowsOf(v, "out");
-    const revenueFact = latestRevenueFact(dataset.facts, company);
+    const ownFacts = factsOf(company);
+    const revenueFact = latestRevenueFact(ownFacts, company);
     const revenueUsdBn = revenueFact?.valueUsdBn ?? null;
     const coverage =
       revenueUsdBn !== null && revenueUsdBn > 0 ? inflow.annual / revenueUsdBn : null;
-    const backlogFact = latestBacklogFact(dataset.facts, company);
-    const reportedFacts = dataset.facts.filter(
+    const backlogFact = latestBacklogFact(ownFacts, company);
+    const reportedFacts = ownFacts.filter(
       (f) =>
         f.company === company && f.metric === "customer-concentration" && f.sharePct !== undefined,
     );

@@ -31,7 +31,12 @@
  * "DebtRank: Too Central to Fail?", Scientific Reports 2:541, 2012.
  */
 import type { Dataset } from "../domain/schema.ts";
-import { latestCashFact, latestEquityFact, latestRevenueFact } from "./companyFacts.ts";
+import {
+  factsByCompany,
+  latestCashFact,
+  latestEquityFact,
+  latestRevenueFact,
+} from "./companyFacts.ts";
 import type { FlowIndex } from "./flowIndex.ts";
 import { type Hop, hopKey } from "./hops.ts";
 
@@ -115,14 +120,16 @@ export function stressBuffers(
   const bufferPeriod: (string | null)[] = new Array(n).fill(null);
   for (let h = 0; h < index.hopCount; h++) bufferUsdBn[index.hopTarget[h]!]! += exposureUsdBn[h]!;
   for (let v = 0; v < n; v++) if (bufferUsdBn[v]! > 0) source[v] = "inflows";
+  const factsOf = factsByCompany(facts);
   const companies = new Set(facts.map((f) => f.company));
   for (const company of companies) {
     const v = index.nodeIndexById.get(company);
     if (v === undefined) continue;
+    const own = factsOf(company);
     const picks: [BufferSource, ReturnType<typeof latestRevenueFact>][] = [
-      ["equity", latestEquityFact(facts, company)],
-      ["cash", latestCashFact(facts, company)],
-      ["revenue", latestRevenueFact(facts, company)],
+      ["equity", latestEquityFact(own, company)],
+      ["cash", latestCashFact(own, company)],
+      ["revenue", latestRevenueFact(own, company)],
     ];
     const found = picks.find(([, fact]) => fact !== null);
     if (!found) continue;

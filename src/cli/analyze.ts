@@ -135,21 +135,37 @@ function jsonConcentration(c: CompanyConcentration) {
   };
 }
 
-/** The `--json` document, as key → value; the long lists are iterables written item by item. */
+/**
+ * A list mapped only as it is written: a million-company report never holds a
+ * second million objects. `JSON.stringify` maps it all at once via `toJSON`.
+ */
+export class MappedList<T, U> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => U,
+  ) {}
+  toJSON(): U[] {
+    return this.items.map(this.map);
+  }
+}
+
+const mapped = <T, U>(items: readonly T[], map: (item: T) => U) => new MappedList(items, map);
+
+/** The `--json` document, as key → value; the long lists are mapped as they are written. */
 export function toJsonReport(dataset: Dataset, analysis: PipelineResult): Record<string, unknown> {
   return {
     cycleCount: analysis.loops.length,
     cyclesFound: analysis.loopsFound,
     truncated: analysis.truncated,
-    cycles: analysis.loops.map(jsonCycle),
-    hops: analysis.hops.map(jsonHop),
+    cycles: mapped(analysis.loops, jsonCycle),
+    hops: mapped(analysis.hops, (h) => jsonHop(h)),
     circularity: analysis.circularity.computed
       ? {
           index: analysis.circularity.index,
           byCompany: Object.fromEntries(analysis.circularity.byCompany),
         }
       : { index: null, reason: analysis.circularity.reason },
-    concentration: analysis.concentration.map(jsonConcentration),
+    concentration: mapped(analysis.concentration, jsonConcentration),
     stronglyConnectedComponents: analysis.components,
     dataset: {
       title: dataset.title,
@@ -180,12 +196,14 @@ export function writeJson(
     const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
     return write(text === undefined ? "null" : pretty ? text.replace(/\n/g, `\n${indent}`) : text);
   }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return write("[]");
+  if (Array.isArray(value) || value instanceof MappedList) {
+    const list = value instanceof MappedList ? (value as MappedList<unknown, unknown>) : null;
+    const items = (list ? list.items : value) as readonly unknown[];
+    if (items.length === 0) return write("[]");
     write("[");
-    value.forEach((item, i) => {
+    items.forEach((item, i) => {
       write(`${i > 0 ? "," : ""}${nl}${inner}`);
-      writeJson(item, write, pretty, inner, walkDepth - 1);
+      writeJson(list ? list.map(item) : item, write, pretty, inner, walkDepth - 1);
     });
     return write(`${nl}${indent}]`);
   }

@@ -16,7 +16,14 @@ import { type FlowEdge, type FlowIndex, buildFlowIndex } from "../../src/analysi
 import { DEFAULT_LOOP_OPTIONS, analyzeLoops } from "../../src/analysis/loops.ts";
 import { stronglyConnectedComponents } from "../../src/analysis/scc.ts";
 import { circularityIndex } from "../../src/analysis/circularity.ts";
-import { type GeneratedGraph, generateScaleFreeEdges, nodeId } from "./generators.ts";
+import { analyzeConcentration } from "../../src/analysis/concentration.ts";
+import type { Fact } from "../../src/domain/schema.ts";
+import {
+  type GeneratedGraph,
+  generateDataset,
+  generateScaleFreeEdges,
+  nodeId,
+} from "./generators.ts";
 
 const SEED = 20_260_201;
 
@@ -306,6 +313,28 @@ function benchGraph(size: GraphSize): void {
   }
 }
 
+/** Concentration with a revenue and a backlog fact for every company: facts are grouped once. */
+function benchConcentrationFacts(): void {
+  const label = "20k/100k + 40k facts";
+  progress(`${label}: generating`);
+  const dataset = generateDataset(20_000, 100_000, SEED);
+  const facts = dataset.companies.flatMap((c, i): Fact[] =>
+    (["revenue", "backlog"] as const).map((metric) => ({
+      id: `${metric}-${i}`,
+      company: c.id,
+      metric,
+      valueUsdBn: 1 + (i % 50),
+      period: "2025",
+      notes: [],
+      sources: [{ sourceId: "generated", quote: "generated" }],
+    })),
+  );
+  const withFacts = { ...dataset, facts };
+  const timed = measure(() => analyzeConcentration(withFacts));
+  const flagged = timed.result.filter((c) => c.flags.length > 0).length;
+  record(label, "analyzeConcentration (all companies)", timed, `${flagged} flagged`, undefined);
+}
+
 function benchRing(): void {
   const label = `ring ${RING_NODES / 1_000_000}M`;
   progress(`${label}: building a ${RING_NODES}-node ring`);
@@ -363,6 +392,7 @@ function main(): void {
     "Median of up to 7 runs after one warm-up; countCycles and the uncapped runs include their own SCC pass.\n",
   );
   for (const size of SIZES) benchGraph(size);
+  benchConcentrationFacts();
   benchRing();
   printTable();
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s.`);
