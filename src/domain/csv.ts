@@ -105,24 +105,28 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
   return { records };
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage
+ * return: OWASP, "CSV Injection"), behind any number of apostrophes.
+ */
+const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
 
 /**
  * A cell a spreadsheet will not run: one starting with `=`, `+`, `-`, `@`, a
  * tab or a carriage return gets a leading apostrophe, which spreadsheets hide
  * and read as "text". `unneutralize` takes it off again on import, so export
- * then import gives back the same text.
+ * then import gives back the same text; a value that itself begins with
+ * apostrophes before such a character gets one more, so it survives too.
  *
  * Reference: OWASP, "CSV Injection" (formula injection) mitigation.
  */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
 }
 
-/** Undoes `neutralizeFormula`: an apostrophe followed by a formula character is dropped. */
+/** Undoes `neutralizeFormula`: one apostrophe before a (quoted) formula character is dropped. */
 export function unneutralize(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEEDS_APOSTROPHE.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** Quotes a CSV cell when it needs it, after neutralising a formula. */

@@ -4,7 +4,7 @@
  * page terminates it to cancel. Imports only domain, like the CLI.
  */
 import { type ImportFormat, parseImportText } from "../domain/importText.ts";
-import { importSizeProblem } from "../domain/limits.ts";
+import { importSizeProblem, withViewLimit } from "../domain/limits.ts";
 import type { ParseResult } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
@@ -33,7 +33,8 @@ export async function readImportFile(file: File): Promise<ImportResponse> {
   try {
     const content = await file.text();
     const { format, result } = parseImportText(content, file.name);
-    return { ok: true, format, result, parseMs: performance.now() - started };
+    const drawable = withViewLimit(file.name, result);
+    return { ok: true, format, result: drawable, parseMs: performance.now() - started };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }

@@ -325,6 +325,7 @@ function benchConcentrationFacts(): void {
       metric,
       valueUsdBn: 1 + (i % 50),
       period: "2025",
+      description: `Generated ${metric}`,
       notes: [],
       sources: [{ sourceId: "generated", quote: "generated" }],
     })),

@@ -186,6 +186,31 @@ describe("import (Chromium)", () => {
     await context.close();
   });
 
+  it("should refuse, with the reason, a million-row CSV too large to draw, and keep the page alive", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await page.evaluate(() => {
+      const rows = ["from,to,amount_usd_bn"];
+      for (let i = 0; i < 1_000_000; i++) rows.push(`c${i},c${(i + 1) % 1_000_000},1`);
+      const input = document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([rows.join("\n")], "ring.csv", { type: "text/csv" }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const box = page.getByRole("dialog", { name: "ring.csv cannot be imported" });
+    await box.waitFor({ timeout: 90_000 });
+    expect(await box.innerText()).toContain(
+      "(file): ring.csv has 1,000,000 deals; the explorer draws at most 100,000",
+    );
+    expect(await box.getByRole("button").allInnerTexts()).toEqual(["Cancel"]);
+    await page.keyboard.press("Escape");
+    // The default dataset is still shown and answers.
+    await expect.poll(() => loopTexts(page).then((t) => t.length)).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("should export JSON, CSV and GEXF named after the title; the JSON imports back", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);

@@ -8,7 +8,12 @@ import { describe, expect, it } from "vitest";
 import { companyIdOf, serializeDealsCsv } from "../../../src/domain/csv.ts";
 import { serializeGexf } from "../../../src/domain/gexf.ts";
 import { detectImportFormat, parseImportText } from "../../../src/domain/importText.ts";
-import { MAX_IMPORT_BYTES, importSizeProblem } from "../../../src/domain/limits.ts";
+import {
+  MAX_IMPORT_BYTES,
+  MAX_VIEW_DEALS,
+  importSizeProblem,
+  withViewLimit,
+} from "../../../src/domain/limits.ts";
 import { formatProblem } from "../../../src/domain/problems.ts";
 import {
   AMOUNT_QUALIFIERS,
@@ -219,6 +224,39 @@ describe("domain/roundtrip", () => {
 });
 
 describe("domain/limits", () => {
+  describe("withViewLimit", () => {
+    const sized = (deals: number, companies = 2) => ({
+      deals: new Array<null>(deals).fill(null),
+      companies: new Array<null>(companies).fill(null),
+    });
+    it("should keep a drawable result and refuse a larger one, valid rows included, naming why", () => {
+      const fine = { ok: true, value: sized(MAX_VIEW_DEALS), problems: [] } as const;
+      expect(withViewLimit("a.csv", fine)).toBe(fine);
+      const big = withViewLimit("a.csv", {
+        ok: true,
+        value: sized(MAX_VIEW_DEALS + 1),
+        problems: [],
+      });
+      expect(big.ok).toBe(false);
+      if (big.ok) return;
+      expect(big.partial).toBeNull();
+      expect(formatProblem(big.problems[0]!)).toBe(
+        "(file): a.csv has 100,001 deals; the explorer draws at most 100,000 (analyse it with the command line: npm run analyze -- a.csv)",
+      );
+      const partial = withViewLimit("b.csv", {
+        ok: false,
+        problems: [{ path: "line 2", message: "bad" }],
+        partial: sized(1, MAX_VIEW_DEALS + 5),
+        skipped: 1,
+      });
+      expect(partial.ok).toBe(false);
+      if (partial.ok) return;
+      expect(partial.partial).toBeNull();
+      expect(partial.problems.map((p) => p.path)).toEqual(["(file)", "line 2"]);
+      expect(partial.problems[0]!.message).toMatch(/100,005 companies/);
+    });
+  });
+
   describe("importSizeProblem", () => {
     it("should refuse files larger than 50 MB, naming the size", () => {
       expect(importSizeProblem("big.json", MAX_IMPORT_BYTES + 1)?.message).toBe(

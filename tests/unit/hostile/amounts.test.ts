@@ -67,6 +67,28 @@ describe("CSV injection", () => {
   });
 });
 
+describe("CSV formula apostrophe", () => {
+  it("should give back any text, leading apostrophes included, and never start a cell with a formula (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const { neutralizeFormula, unneutralize } = await import("../../../src/domain/csv.ts");
+    expect(neutralizeFormula("'+ ")).toBe("''+ ");
+    expect(unneutralize(neutralizeFormula("'+ "))).toBe("'+ ");
+    expect(neutralizeFormula("'quoted")).toBe("'quoted");
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.stringMatching(/^'{0,3}[=+\-@\t\r'a ]{0,4}$/),
+    );
+    fc.assert(
+      fc.property(text, (v) => {
+        const out = neutralizeFormula(v);
+        expect(out).not.toMatch(/^[=+\-@\t\r]/);
+        expect(unneutralize(out)).toBe(v);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("CSV company names", () => {
   it("should keep names that slug alike apart, and merge only case and spaces, with a warning", async () => {
     const { parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
