@@ -56,6 +56,7 @@ describe("accessibility (Chromium, axe-core)", () => {
         harness,
         { width: 1280, height: 800 },
         "?v=1&co=oracle&shock=openai",
+        true,
       );
       await waitForGraph(page);
       await page.getByRole("tab", { name: tab }).click();

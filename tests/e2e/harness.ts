@@ -61,8 +61,10 @@ export async function openPage(
   harness: Harness,
   viewport = { width: 1280, height: 800 },
   path = "",
+  /** Lets a test inject its own tools (axe-core) past the app's Content-Security-Policy. */
+  bypassCSP = false,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await harness.browser.newContext({ viewport });
+  const context = await harness.browser.newContext({ viewport, bypassCSP });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (msg) => {
