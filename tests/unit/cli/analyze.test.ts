@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, parseArgs } from "../../../src/cli/analyze.ts";
+import { EXIT_RESOURCE, main, memoryShortfall, parseArgs } from "../../../src/cli/analyze.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ouroboros-cli-"));
@@ -138,6 +138,34 @@ describe("cli/analyze", () => {
       expect(r.stderr).toContain("line 2, from: is empty");
       expect(r.stderr).not.toContain("    at ");
     });
+  });
+});
+
+describe("cli/analyze memory", () => {
+  it("should exit 3 with one line, before analysing, when the data cannot fit the heap", () => {
+    const p = file("tiny-mem.json", JSON.stringify(tinyDataset()));
+    let err = "";
+    let out = "";
+    const code = main(
+      [p],
+      (s) => void (out += s),
+      (s) => void (err += s),
+      1_000,
+    );
+    expect(code).toBe(EXIT_RESOURCE);
+    expect(out).toBe("");
+    expect(err.trimEnd().split("\n")).toHaveLength(1);
+    expect(err).toMatch(
+      /need about 0\.0 GB of memory; Node allows 0\.0 GB here \(raise it: NODE_OPTIONS=--max-old-space-size=1024\)/,
+    );
+  });
+
+  it("should let a 1M-edge ring through a 4 GB heap and stop a 2M-edge one", () => {
+    const fourGb = 4 * 2 ** 30;
+    expect(memoryShortfall(1_000_000, 1_000_000, fourGb)).toBeNull();
+    expect(memoryShortfall(2_000_000, 2_000_000, fourGb)).toMatch(
+      /^2,000,000 deals and 2,000,000 companies need about 6\.7 GB of memory; Node allows 4\.0 GB here/,
+    );
   });
 });
 
