@@ -31,17 +31,15 @@ function periodKey(period: string | undefined): string {
   return period.startsWith("FY") ? period.slice(2) : period;
 }
 
-const NO_FACTS: readonly Fact[] = [];
-
-/** Each company's facts, in dataset order: one pass, then O(own facts) per lookup. */
-export function factsByCompany(facts: readonly Fact[]): (company: string) => readonly Fact[] {
+/** Each company with facts, and its facts in dataset order: one pass over them. */
+export function factsByCompany(facts: readonly Fact[]): ReadonlyMap<string, readonly Fact[]> {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     const list = groups.get(f.company);
     if (list) list.push(f);
     else groups.set(f.company, [f]);
   }
-  return (company) => groups.get(company) ?? NO_FACTS;
+  return groups;
 }
 
 function latest(

@@ -25,7 +25,7 @@
  * Reference: FASB ASC 280-10-50-42; U.S. DOJ & FTC, Merger Guidelines (2023).
  */
 import { formatUsdBn } from "../domain/money.ts";
-import type { Dataset } from "../domain/schema.ts";
+import type { Dataset, Fact } from "../domain/schema.ts";
 import { factsByCompany, latestBacklogFact, latestRevenueFact } from "./companyFacts.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
@@ -156,6 +156,7 @@ export function analyzeConcentration(
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const factsOf = factsByCompany(dataset.facts);
+  const noFacts: readonly Fact[] = [];
 
   const flowsOf = (v: number, direction: "in" | "out") => {
     const list: {
@@ -190,7 +191,7 @@ export function analyzeConcentration(
     const company = index.nodeIds[v]!;
     const inflow = flowsOf(v, "in");
     const outflow = flowsOf(v, "out");
-    const ownFacts = factsOf(company);
+    const ownFacts = factsOf.get(company) ?? noFacts;
     const revenueFact = latestRevenueFact(ownFacts, company);
     const revenueUsdBn = revenueFact?.valueUsdBn ?? null;
     const coverage =

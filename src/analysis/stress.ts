@@ -120,12 +120,9 @@ export function stressBuffers(
   const bufferPeriod: (string | null)[] = new Array(n).fill(null);
   for (let h = 0; h < index.hopCount; h++) bufferUsdBn[index.hopTarget[h]!]! += exposureUsdBn[h]!;
   for (let v = 0; v < n; v++) if (bufferUsdBn[v]! > 0) source[v] = "inflows";
-  const factsOf = factsByCompany(facts);
-  const companies = new Set(facts.map((f) => f.company));
-  for (const company of companies) {
+  for (const [company, own] of factsByCompany(facts)) {
     const v = index.nodeIndexById.get(company);
     if (v === undefined) continue;
-    const own = factsOf(company);
     const picks: [BufferSource, ReturnType<typeof latestRevenueFact>][] = [
       ["equity", latestEquityFact(own, company)],
       ["cash", latestCashFact(own, company)],

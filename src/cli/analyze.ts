@@ -15,6 +15,7 @@ import { formatSpan } from "../analysis/timeOrder.ts";
 import { formatCircularity } from "../analysis/circularity.ts";
 import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
+import { plural } from "../domain/counts.ts";
 import { parseImportText } from "../domain/importText.ts";
 import { formatProblem, oneLine } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
@@ -126,11 +127,11 @@ const jsonTop = (f: CompanyConcentration["topPayer"]) =>
  * lists are left out because `hops` already gives every payer → payee pair.
  */
 function jsonConcentration(c: CompanyConcentration) {
-  const { inflows: _in, outflows: _out, topPayer, topPayee, ...rest } = c;
+  const { inflows, outflows, topPayer, topPayee, ...rest } = c;
   return {
     ...rest,
-    payers: c.inflows.length,
-    payees: c.outflows.length,
+    payers: inflows.length,
+    payees: outflows.length,
     topPayer: jsonTop(topPayer),
     topPayee: jsonTop(topPayee),
   };
@@ -336,10 +337,9 @@ export function memoryShortfall(
   const need = deals * HEAP_BYTES_PER_DEAL + companies * HEAP_BYTES_PER_COMPANY;
   if (need <= heapLimitBytes) return null;
   const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
-  const n = (x: number) => x.toLocaleString("en-US");
   const suggest = Math.ceil((need * 1.25) / 2 ** 30) * 1024;
   return (
-    `${n(deals)} deals and ${n(companies)} companies need about ${gb(need)} of memory; ` +
+    `${plural(deals, "deal")} and ${plural(companies, "company", "companies")} need about ${gb(need)} of memory; ` +
     `Node allows ${gb(heapLimitBytes)} here (raise it: NODE_OPTIONS=--max-old-space-size=${suggest})`
   );
 }

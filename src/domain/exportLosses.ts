@@ -4,11 +4,10 @@
  * quotes and links, or (in CSV) the notes, terms and company kinds. The export
  * names what it leaves out so nobody mistakes the file for the whole dataset.
  */
+import { plural } from "./counts.ts";
 import type { Dataset } from "./schema.ts";
 
 export type EdgeListFormat = "csv" | "gexf";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One phrase per kind of record the format drops; empty when nothing is lost. */
 export function exportLeavesOut(dataset: Dataset, format: EdgeListFormat): string[] {

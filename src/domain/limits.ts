@@ -2,6 +2,7 @@
  * Limits on what a user may import, kept apart from the parsers so the page can
  * check a file before it loads any of them.
  */
+import { formatCount as n } from "./counts.ts";
 import type { ParseResult, Problem } from "./problems.ts";
 
 /** Files above this size are refused before they are read. */
@@ -40,7 +41,6 @@ export function viewSizeProblem(
   fileName: string,
   dataset: { readonly deals: readonly unknown[]; readonly companies: readonly unknown[] },
 ): Problem | null {
-  const n = (x: number) => x.toLocaleString("en-US");
   const over =
     dataset.deals.length > MAX_VIEW_DEALS
       ? `${n(dataset.deals.length)} deals; the explorer draws at most ${n(MAX_VIEW_DEALS)}`

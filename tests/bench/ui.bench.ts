@@ -49,20 +49,28 @@ async function interact(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** A 1280x800 page that records every main-thread long task from its first script on. */
+async function pageWatchingLongTasks(harness: Harness) {
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: PerformanceEntry[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries())).observe({
+      type: "longtask",
+      buffered: true,
+    });
+  });
+  return { context, page };
+}
+
 async function measure(harness: Harness, label: string, dataset?: unknown) {
   const times: number[] = [];
   let longest = 0;
   let longestLoading = 0;
   for (let run = 0; run < RUNS; run++) {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await pageWatchingLongTasks(harness);
     await page.addInitScript((data) => {
-      const w = window as unknown as { __longTasks: PerformanceEntry[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries())).observe({
-        type: "longtask",
-        buffered: true,
-      });
       if (data !== null)
         (window as { __OUROBOROS_DATASET__?: unknown }).__OUROBOROS_DATASET__ = data;
     }, dataset ?? null);
@@ -103,16 +111,7 @@ function longestTask(page: Page, from: number, to: number): Promise<number> {
 
 /** Imports a generated ring-with-chords CSV of `deals` rows through the file input. */
 async function measureImport(harness: Harness, deals: number) {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: PerformanceEntry[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries())).observe({
-      type: "longtask",
-      buffered: true,
-    });
-  });
+  const { context, page } = await pageWatchingLongTasks(harness);
   await page.goto(harness.baseUrl);
   await firstFrameMs(page);
   await page.waitForTimeout(500);

@@ -31,6 +31,7 @@ import {
   DEAL_TYPE_COLORS,
   DEAL_TYPE_LABELS,
 } from "../palette.ts";
+import { plural } from "../../domain/counts.ts";
 import type { ExportFormat } from "./options.ts";
 import type { ExportSubgraph } from "./subgraph.ts";
 import { FAILED_FLOW_COLOR, STRESS_BANDS, STRESS_COLORS, STRESS_LABELS } from "../stressStyle.ts";
@@ -170,10 +171,6 @@ export function describeExport(
     sources: citedSources(dataset, new Set(dealIds)),
     fileStem: fileStem.slice(0, MAX_STEM_CHARS).replace(/-+$/, "") || "ouroboros-export",
   };
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 /** Sources cited by the given deals, most cited first, then in dataset order. */

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type { ImportFormat } from "../../domain/importText.ts";
 import { importSizeProblem } from "../../domain/limits.ts";
 import { type ParseResult, type Problem, formatProblem } from "../../domain/problems.ts";
+import { formatCount, plural } from "../../domain/counts.ts";
 import type { Dataset } from "../../domain/schema.ts";
 import { actions, newEntryId } from "../../state/store.ts";
 import type { ImportResponse } from "../../workers/import.worker.ts";
@@ -112,9 +113,6 @@ export function useDatasetImport(): DatasetImport {
   return { state, start, importPartial, close };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 function Summary({ dataset, fileName }: { dataset: Dataset; fileName: string }) {
   return (
     <>
@@ -198,7 +196,7 @@ export function summarizeProblems(problems: readonly Problem[]): string {
   return [...byField]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
-    .map(([field, n]) => `${field}: ${n.toLocaleString("en-US")}`)
+    .map(([field, n]) => `${field}: ${formatCount(n)}`)
     .join("; ");
 }
 
@@ -229,9 +227,8 @@ function ProblemList({ problems }: { problems: readonly Problem[] }) {
             Previous {PROBLEMS_PER_PAGE}
           </button>
           <span role="status">
-            Problems {(first + 1).toLocaleString("en-US")}–
-            {(first + shown.length).toLocaleString("en-US")} of{" "}
-            {problems.length.toLocaleString("en-US")}
+            Problems {formatCount(first + 1)}–{formatCount(first + shown.length)} of{" "}
+            {formatCount(problems.length)}
           </span>
           <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
             Next {PROBLEMS_PER_PAGE}

@@ -58,10 +58,7 @@ export function severityLevel(severity: number): FlagLevel | null {
   return FLAG_LEVELS[severity - 1] ?? null;
 }
 
-/** "1 loop", "3 loops". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-}
+export { plural } from "../../domain/counts.ts";
 
 /** "OpenAI pays 60% of its commitments", for the shocked companies' names and a shortfall. */
 /** What a stress buffer is: "reported equity (2025-08-31)", "annual revenue (FY2025)", … */
