@@ -139,12 +139,35 @@ const LOWER: Readonly<Record<FlagLevel, FlagLevel>> = {
   notable: "notable",
 };
 
-/** Computes concentration for every company, most severe first. */
-export function analyzeConcentration(
+const usdBnOf = (f: CounterpartyFlow) => f.usdBn;
+
+/**
+ * A flag computed from the data: it keeps its level when a reported fact or
+ * enough coverage supports it, else drops one level and carries the caveat.
+ */
+function computedFlag(
+  kind: FlagKind,
+  level: FlagLevel,
+  message: string,
+  supported: boolean,
+  caveat: string,
+  counterparty?: string,
+): ConcentrationFlag {
+  const flag = { kind, level, ...(counterparty === undefined ? {} : { counterparty }), message };
+  return supported ? { ...flag, supported } : { ...flag, level: LOWER[level], supported, caveat };
+}
+
+type Prepared = { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] };
+
+/**
+ * The concentration of one company at a time, by its index in the flow index:
+ * what the eager list and the lazy ranking both call.
+ */
+function concentrationOf(
   dataset: Pick<Dataset, "companies" | "deals" | "facts">,
-  thresholds: ConcentrationThresholds = DEFAULT_CONCENTRATION_THRESHOLDS,
-  prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
-): CompanyConcentration[] {
+  thresholds: ConcentrationThresholds,
+  prepared: Prepared | undefined,
+): { index: FlowIndex; recordOf: (v: number) => CompanyConcentration } {
   const index =
     prepared?.index ??
     buildFlowIndex(
@@ -159,48 +182,56 @@ export function analyzeConcentration(
   const noFacts: readonly Fact[] = [];
 
   const flowsOf = (v: number, direction: "in" | "out") => {
-    const list: {
-      company: string;
-      usdBn: number;
-      dealIds: readonly string[];
-      undisclosedDeals: number;
-    }[] = [];
-    let circular = 0;
-    let annual = 0;
     const [offsets, start, end] =
       direction === "out"
         ? [null, index.outOffsets[v]!, index.outOffsets[v + 1]!]
         : [index.inHops, index.inOffsets[v]!, index.inOffsets[v + 1]!];
+    let total = 0;
+    let circular = 0;
+    let annual = 0;
     for (let i = start; i < end; i++) {
       const h = offsets ? offsets[i]! : i;
       const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
-      const { dealIds, undisclosedDeals, totalUsdBn: usdBn, annualUsdBn } = hops[h]!;
+      const { totalUsdBn, annualUsdBn } = hops[h]!;
+      total += totalUsdBn;
       annual += annualUsdBn;
-      if (scc.componentOf[other] === scc.componentOf[v]) circular += usdBn;
-      list.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals });
+      if (scc.componentOf[other] === scc.componentOf[v]) circular += totalUsdBn;
     }
-    const total = list.reduce((s, f) => s + f.usdBn, 0);
-    const flows: CounterpartyFlow[] = list
-      .map((f) => ({ ...f, share: total > 0 ? f.usdBn / total : 0 }))
-      .sort((a, b) => b.usdBn - a.usdBn || (a.company < b.company ? -1 : 1));
+    const flows: CounterpartyFlow[] = [];
+    for (let i = start; i < end; i++) {
+      const h = offsets ? offsets[i]! : i;
+      const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
+      const { dealIds, undisclosedDeals, totalUsdBn: usdBn } = hops[h]!;
+      const share = total > 0 ? usdBn / total : 0;
+      flows.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals, share });
+    }
+    if (flows.length > 1) {
+      flows.sort((a, b) => b.usdBn - a.usdBn || (a.company < b.company ? -1 : 1));
+    }
     return { flows, total, circular, annual };
   };
 
-  const results: CompanyConcentration[] = [];
-  for (let v = 0; v < index.nodeCount; v++) {
+  const recordOf = (v: number): CompanyConcentration => {
     const company = index.nodeIds[v]!;
     const inflow = flowsOf(v, "in");
     const outflow = flowsOf(v, "out");
     const ownFacts = factsOf.get(company) ?? noFacts;
-    const revenueFact = latestRevenueFact(ownFacts, company);
+    // NOTE: most companies have no facts; skipping the lookups (and the closures
+    // they make) is most of the cost on a million-company dataset.
+    const revenueFact = ownFacts.length > 0 ? latestRevenueFact(ownFacts, company) : null;
     const revenueUsdBn = revenueFact?.valueUsdBn ?? null;
     const coverage =
       revenueUsdBn !== null && revenueUsdBn > 0 ? inflow.annual / revenueUsdBn : null;
-    const backlogFact = latestBacklogFact(ownFacts, company);
-    const reportedFacts = ownFacts.filter(
-      (f) =>
-        f.company === company && f.metric === "customer-concentration" && f.sharePct !== undefined,
-    );
+    const backlogFact = ownFacts.length > 0 ? latestBacklogFact(ownFacts, company) : null;
+    const reportedFacts =
+      ownFacts.length === 0
+        ? noFacts
+        : ownFacts.filter(
+            (f) =>
+              f.company === company &&
+              f.metric === "customer-concentration" &&
+              f.sharePct !== undefined,
+          );
     const reported: ConcentrationFlag[] = [];
     for (const fact of reportedFacts) {
       const level = levelOfShare(fact.sharePct! / 100, thresholds);
@@ -219,16 +250,7 @@ export function analyzeConcentration(
       coverage === null
         ? "coverage unknown: no annual revenue is reported"
         : `limited coverage: the data holds ${pct(coverage)} of reported revenue${revenueFact?.period ? ` (${revenueFact.period})` : ""}`;
-    // A computed share keeps its level when a reported fact or enough coverage supports it.
-    const computedFlag = (
-      flag: Omit<ConcentrationFlag, "supported" | "caveat">,
-      factSupports: boolean,
-    ): ConcentrationFlag => {
-      const supported = factSupports || (coverage !== null && coverage >= SUPPORTED_COVERAGE);
-      return supported
-        ? { ...flag, supported }
-        : { ...flag, level: LOWER[flag.level], supported, caveat };
-    };
+    const covered = coverage !== null && coverage >= SUPPORTED_COVERAGE;
     const computed: ConcentrationFlag[] = [];
     const topPayer = inflow.total > 0 ? inflow.flows[0]! : null;
     const topPayee = outflow.total > 0 ? outflow.flows[0]! : null;
@@ -237,27 +259,27 @@ export function analyzeConcentration(
       if (level) {
         computed.push(
           computedFlag(
-            {
-              kind: "top-payer",
-              level,
-              counterparty: topPayer.company,
-              message: `${pct(topPayer.share)} of the inflows in this dataset come from ${nameOf(topPayer.company)}`,
-            },
-            reportedFacts.some((f) => f.counterparty === topPayer.company),
+            "top-payer",
+            level,
+            `${pct(topPayer.share)} of the inflows in this dataset come from ${nameOf(topPayer.company)}`,
+            covered ||
+              (reportedFacts.length > 0 &&
+                reportedFacts.some((f) => f.counterparty === topPayer.company)),
+            caveat,
+            topPayer.company,
           ),
         );
       }
     }
-    const inflowHhi = herfindahl(inflow.flows.map((f) => f.usdBn));
+    const inflowHhi = herfindahl(inflow.flows.map(usdBnOf));
     if (inflowHhi !== null && inflowHhi > thresholds.hhiHigh) {
       computed.push(
         computedFlag(
-          {
-            kind: "hhi",
-            level: "high",
-            message: `the inflows in this dataset are highly concentrated (HHI ${Math.round(inflowHhi)} > ${thresholds.hhiHigh})`,
-          },
-          reportedFacts.length > 0,
+          "hhi",
+          "high",
+          `the inflows in this dataset are highly concentrated (HHI ${Math.round(inflowHhi)} > ${thresholds.hhiHigh})`,
+          covered || reportedFacts.length > 0,
+          caveat,
         ),
       );
     }
@@ -273,10 +295,14 @@ export function analyzeConcentration(
       });
     }
     // Reported facts first: what the company or its filings say comes before what the data implies.
-    const flags = [...reported, ...computed];
-    const severity = flags.reduce((m, f) => Math.max(m, FLAG_LEVELS.indexOf(f.level) + 1), 0);
-    const supportedFlags = flags.filter((f) => f.supported).length;
-    results.push({
+    const flags = reported.length === 0 ? computed : [...reported, ...computed];
+    let severity = 0;
+    let supportedFlags = 0;
+    for (const f of flags) {
+      severity = Math.max(severity, FLAG_LEVELS.indexOf(f.level) + 1);
+      if (f.supported) supportedFlags++;
+    }
+    return {
       company,
       inflowUsdBn: inflow.total,
       outflowUsdBn: outflow.total,
@@ -285,7 +311,7 @@ export function analyzeConcentration(
       topPayer,
       topPayee,
       inflowHhi,
-      outflowHhi: herfindahl(outflow.flows.map((f) => f.usdBn)),
+      outflowHhi: herfindahl(outflow.flows.map(usdBnOf)),
       revenueUsdBn,
       revenueFactId: revenueFact?.id ?? null,
       annualInflowUsdBn: inflow.annual,
@@ -298,14 +324,78 @@ export function analyzeConcentration(
       flags,
       severity,
       supportedFlags,
-    });
-  }
-  return results.sort(
-    (a, b) =>
-      b.severity - a.severity ||
-      b.supportedFlags - a.supportedFlags ||
-      b.flags.length - a.flags.length ||
-      b.inflowUsdBn - a.inflowUsdBn ||
-      (a.company < b.company ? -1 : 1),
+    };
+  };
+  return { index, recordOf };
+}
+
+/** The keys the concentration list is ordered by. */
+interface RankKeys {
+  readonly severity: number;
+  readonly supportedFlags: number;
+  readonly flagCount: number;
+  readonly inflowUsdBn: number;
+  readonly company: string;
+}
+
+/**
+ * The order of the list: most severe first, then the best supported, the most
+ * flags, the largest inflow, and the id. Flagged companies come first, since
+ * every flag has a level.
+ */
+function compareRank(a: RankKeys, b: RankKeys): number {
+  return (
+    b.severity - a.severity ||
+    b.supportedFlags - a.supportedFlags ||
+    b.flagCount - a.flagCount ||
+    b.inflowUsdBn - a.inflowUsdBn ||
+    (a.company < b.company ? -1 : 1)
   );
+}
+
+const rankKeys = (c: CompanyConcentration): RankKeys => ({
+  severity: c.severity,
+  supportedFlags: c.supportedFlags,
+  flagCount: c.flags.length,
+  inflowUsdBn: c.inflowUsdBn,
+  company: c.company,
+});
+
+/** Computes concentration for every company, most severe first. */
+export function analyzeConcentration(
+  dataset: Pick<Dataset, "companies" | "deals" | "facts">,
+  thresholds: ConcentrationThresholds = DEFAULT_CONCENTRATION_THRESHOLDS,
+  prepared?: Prepared,
+): CompanyConcentration[] {
+  const { index, recordOf } = concentrationOf(dataset, thresholds, prepared);
+  const keyed = Array.from({ length: index.nodeCount }, (_, v) => {
+    const record = recordOf(v);
+    return { record, keys: rankKeys(record) };
+  });
+  return keyed.sort((a, b) => compareRank(a.keys, b.keys)).map((k) => k.record);
+}
+
+/**
+ * The same list, computed a company at a time as it is read: the ranking keeps
+ * only each company's sort keys, so a report on a million companies never
+ * holds a million records (the CLI writes them one by one). `at(i)` recomputes
+ * record i; `flagged` companies are the first in the order.
+ */
+export interface ConcentrationRanking {
+  readonly length: number;
+  readonly flagged: number;
+  at(i: number): CompanyConcentration;
+}
+
+export function rankConcentration(
+  dataset: Pick<Dataset, "companies" | "deals" | "facts">,
+  thresholds: ConcentrationThresholds = DEFAULT_CONCENTRATION_THRESHOLDS,
+  prepared?: Prepared,
+): ConcentrationRanking {
+  const { index, recordOf } = concentrationOf(dataset, thresholds, prepared);
+  const keys = Array.from({ length: index.nodeCount }, (_, v) => rankKeys(recordOf(v)));
+  const order = new Uint32Array(keys.length).map((_, v) => v);
+  order.sort((a, b) => compareRank(keys[a]!, keys[b]!));
+  const flagged = keys.reduce((n, k) => n + (k.flagCount > 0 ? 1 : 0), 0);
+  return { length: keys.length, flagged, at: (i) => recordOf(order[i]!) };
 }

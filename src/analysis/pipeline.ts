@@ -46,6 +46,12 @@ export interface PipelineView {
   readonly mergeVehicles: boolean;
   /** Build the month-by-month timeline (the app does; the CLI does not). */
   readonly timeline: boolean;
+  /**
+   * Build every company's concentration record (default). The CLI says no and
+   * reads them a company at a time through `rankConcentration`, so a report on
+   * a million companies never holds a million records.
+   */
+  readonly concentration?: boolean;
 }
 
 export const DEFAULT_PIPELINE_VIEW: PipelineView = { mergeVehicles: false, timeline: false };
@@ -78,7 +84,10 @@ export interface PipelineResult {
   readonly truncated: boolean;
   /** Loops the search found before the list was cut to its limit. */
   readonly loopsFound: number;
+  /** Empty when the view asked for no concentration records. */
   readonly concentration: readonly CompanyConcentration[];
+  /** The strongly connected components of the view's companies. */
+  readonly scc: SccResult;
   /** Components of two or more companies, as sorted id lists. */
   readonly components: readonly string[][];
   /** Finn's cycling index of the view's disclosed live dollars. */
@@ -187,6 +196,7 @@ function assemble(
     truncated: loopAnalysis.truncated,
     loopsFound: loopAnalysis.found,
     concentration,
+    scc: fold.scc,
     components: listComponents(fold.index, fold.scc),
     circularity: fold.circularity,
     countsNonLive: countsNonLive(filters) && fold.hops.some((h) => h.nonLiveDeals > 0),
@@ -226,7 +236,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     filters,
     fold,
     loopStage(fold, input.loops),
-    concentrationStage(dataset, fold),
+    view.concentration === false ? [] : concentrationStage(dataset, fold),
     timeline,
   );
 }
@@ -257,7 +267,11 @@ export function createPipeline(): (input: PipelineInput) => PipelineResult {
     null;
   let loops: { fold: Fold; options: LoopOptions; value: ReturnType<typeof loopStage> } | null =
     null;
-  let concentration: { fold: Fold; value: readonly CompanyConcentration[] } | null = null;
+  let concentration: {
+    fold: Fold;
+    wanted: boolean;
+    value: readonly CompanyConcentration[];
+  } | null = null;
   let timeline: {
     dataset: PipelineDataset;
     key: string;
@@ -283,8 +297,9 @@ export function createPipeline(): (input: PipelineInput) => PipelineResult {
     if (!loops || loops.fold !== f || !same(loops.options, input.loops)) {
       loops = { fold: f, options: input.loops, value: loopStage(f, input.loops) };
     }
-    if (!concentration || concentration.fold !== f) {
-      concentration = { fold: f, value: concentrationStage(dataset, f) };
+    const wanted = view.concentration !== false;
+    if (!concentration || concentration.fold !== f || concentration.wanted !== wanted) {
+      concentration = { fold: f, wanted, value: wanted ? concentrationStage(dataset, f) : [] };
     }
     let timelineValue: PipelineTimeline | null = null;
     if (view.timeline) {

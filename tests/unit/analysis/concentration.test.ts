@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { analyzeConcentration, herfindahl } from "../../../src/analysis/concentration.ts";
+import {
+  analyzeConcentration,
+  herfindahl,
+  rankConcentration,
+} from "../../../src/analysis/concentration.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDatasetJson } from "../../../src/domain/validate.ts";
+import { generateDataset } from "../../bench/generators.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 describe("analysis/concentration", () => {
@@ -145,6 +153,25 @@ describe("analysis/concentration", () => {
       const all = analyzeConcentration(tinyDataset());
       for (let i = 1; i < all.length; i++) {
         expect(all[i - 1]!.severity).toBeGreaterThanOrEqual(all[i]!.severity);
+      }
+    });
+  });
+
+  describe("rankConcentration", () => {
+    it("should read, a company at a time, the same records in the same order as the list", () => {
+      const generated = generateDataset(300, 1200, 7);
+      const shipped = parseDatasetJson(
+        readFileSync(join(import.meta.dirname, "../../../data/ai-circular-deals.json"), "utf8"),
+      );
+      if (!shipped.ok) throw new Error("the default dataset should parse");
+      for (const dataset of [tinyDataset(), shipped.value, generated]) {
+        const list = analyzeConcentration(dataset);
+        const ranking = rankConcentration(dataset);
+        expect(ranking.length).toBe(list.length);
+        expect(Array.from({ length: ranking.length }, (_, i) => ranking.at(i))).toEqual(list);
+        expect(ranking.flagged).toBe(list.filter((c) => c.flags.length > 0).length);
+        // Flagged companies come first, so the CLI can print the first `flagged`.
+        expect(list.slice(0, ranking.flagged).every((c) => c.flags.length > 0)).toBe(true);
       }
     });
   });

@@ -164,7 +164,7 @@ describe("cli/analyze memory", () => {
     const fourGb = 4 * 2 ** 30;
     expect(memoryShortfall(1_000_000, 1_000_000, fourGb)).toBeNull();
     expect(memoryShortfall(2_000_000, 2_000_000, fourGb)).toMatch(
-      /^2,000,000 deals and 2,000,000 companies need about 6\.7 GB of memory; Node allows 4\.0 GB here/,
+      /^2,000,000 deals and 2,000,000 companies need about 5\.0 GB of memory; Node allows 4\.0 GB here/,
     );
   });
 });
