@@ -16,6 +16,7 @@
 import { DirectedGraph } from "graphology";
 import { type Hop, describeHops, foldHops, hopKey, isUndisclosedHop } from "../analysis/hops.ts";
 import type { CompanyKind, Dataset, DealType } from "../domain/schema.ts";
+import { LARGE_VIEW, type LargeViewLimits, largestFlows } from "./largeView.ts";
 import { nodeKey } from "./nodeKeys.ts";
 import {
   COMPANY_KIND_COLORS,
@@ -196,14 +197,18 @@ export function buildFlowGraph(
 /**
  * The graph that holds the layout: every deal of the dataset, superseded and
  * cancelled ones included, so positions survive any filter or status choice.
+ * A large dataset keeps the largest-flows view of `largeView.ts`.
  */
-export function buildLayoutGraph(dataset: Pick<Dataset, "companies" | "deals">): FlowGraph {
+export function buildLayoutGraph(
+  dataset: Pick<Dataset, "companies" | "deals">,
+  limits: LargeViewLimits = LARGE_VIEW,
+): FlowGraph {
   const fold = foldHops(
     dataset.deals,
     dataset.companies.map((c) => c.id),
     { countNonLive: true },
   );
-  return buildFlowGraph(dataset, describeHops(fold, dataset.deals));
+  return buildFlowGraph(dataset, largestFlows(describeHops(fold, dataset.deals), limits));
 }
 
 function hopAttributes(hop: Hop, reciprocal: boolean): FlowEdgeAttributes {

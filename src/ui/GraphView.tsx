@@ -18,8 +18,16 @@ import {
   buildFlowGraph,
   buildLayoutGraph,
 } from "../graph/buildGraph.ts";
+import {
+  LARGE_VIEW,
+  type LargeViewSummary,
+  largestFlows,
+  summarizeLargeView,
+} from "../graph/largeView.ts";
+import { nodeKey } from "../graph/nodeKeys.ts";
 import { copyPositions } from "../graph/positions.ts";
 import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
+import { formatCount } from "../domain/counts.ts";
 import { actions, useStore } from "../state/store.ts";
 import { Legend } from "./components/Legend.tsx";
 import { EdgeTooltip } from "./components/EdgeTooltip.tsx";
@@ -61,7 +69,16 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
   const layoutRunning = useStore((s) => s.layoutRunning);
 
   const fullGraph = useMemo(() => buildLayoutGraph(dataset), [dataset]);
-  const graph = useMemo(() => (hops ? buildFlowGraph(dataset, hops) : null), [dataset, hops]);
+  // A large dataset draws its largest flows among the layout's companies (`largeView.ts`).
+  const drawn = useMemo(
+    () => hops && largestFlows(hops, LARGE_VIEW, (id) => fullGraph.hasNode(nodeKey(id))),
+    [hops, fullGraph],
+  );
+  const graph = useMemo(() => (drawn ? buildFlowGraph(dataset, drawn) : null), [dataset, drawn]);
+  const largeView = useMemo(
+    () => (hops && drawn ? summarizeLargeView(hops, drawn) : null),
+    [hops, drawn],
+  );
   const positioned = positionedGraph === fullGraph;
   const framedRef = useRef<FlowGraph | null>(null);
   const ready = readyGraph === fullGraph && graph !== null;
@@ -137,7 +154,9 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
         className="graph-canvas"
         data-testid="graph-canvas"
         data-ready={ready ? "true" : "false"}
+        data-drawn-companies={graph?.order ?? 0}
       />
+      {largeView && <LargeViewNote summary={largeView} />}
       {sigma && (
         <SigmaContext.Provider value={sigma}>
           <LayoutController fullGraph={fullGraph} onPositioned={onPositioned} />
@@ -200,5 +219,17 @@ function ControlButton(props: {
     >
       <span aria-hidden="true">{props.icon}</span>
     </button>
+  );
+}
+
+/** Says what a large dataset's graph leaves out, and where the rest is. */
+function LargeViewNote({ summary }: { summary: LargeViewSummary }) {
+  return (
+    <p className="graph-large-note" role="status" data-testid="large-view-note">
+      Large dataset: the graph draws the {formatCount(summary.drawnHops)} largest flows between the{" "}
+      {formatCount(summary.drawnCompanies)} companies with the most money (of{" "}
+      {formatCount(summary.totalHops)} flows and {formatCount(summary.totalCompanies)} companies).
+      Loops, risk, the deals table and data exports (JSON, CSV, GEXF) cover everything.
+    </p>
   );
 }

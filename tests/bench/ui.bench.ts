@@ -137,11 +137,8 @@ async function measureImport(harness: Harness, deals: number) {
   await done.waitFor({ timeout: 600_000 });
   const imported = await page.evaluate(() => performance.now());
   await done.getByRole("button", { name: "Close" }).click();
-  await page.waitForFunction(
-    (n) => (window.__ouroboros?.graph.order ?? 0) >= Math.floor(n / 5) - 1,
-    deals,
-    { timeout: 600_000, polling: 250 },
-  );
+  // Both imports are above the large-view limits: the graph draws their largest flows.
+  await page.getByTestId("large-view-note").waitFor({ timeout: 600_000 });
   await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', {
     timeout: 600_000,
   });

@@ -211,6 +211,53 @@ describe("import (Chromium)", () => {
     await context.close();
   }, 120_000);
 
+  it("should draw a large import's largest flows, say so, and keep every deal for the lists and after a reload", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await page.evaluate(() => {
+      const companies = 4_000;
+      const rows = ["from,to,type,amount_usd_bn,announced"];
+      for (let i = 0; i < 20_000; i++) {
+        const from = i % companies;
+        const to = (from + 1 + ((i * 7919) % 13)) % companies;
+        rows.push(`Co ${from},Co ${to},equity,${1 + (i % 9)},2025-0${1 + (i % 9)}`);
+      }
+      const input = document.querySelector<HTMLInputElement>('[data-testid="import-file-input"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([rows.join("\n")], "big.csv", { type: "text/csv" }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    await done.waitFor({ timeout: 90_000 });
+    await done.getByRole("button", { name: "Close" }).click();
+    const note = page.getByTestId("large-view-note");
+    const drawnGraph = async () => {
+      await note.waitFor({ timeout: 90_000 });
+      await page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', {
+        timeout: 90_000,
+      });
+      return page.evaluate(() => ({
+        order: window.__ouroboros!.graph.order,
+        size: window.__ouroboros!.graph.size,
+      }));
+    };
+    const drawn = await drawnGraph();
+    expect(drawn.order).toBeLessThanOrEqual(1_000);
+    expect(drawn.size).toBeLessThanOrEqual(2_500);
+    expect((await note.innerText()).replace(/\s+/g, " ")).toContain(
+      `the graph draws the ${drawn.size.toLocaleString("en-US")} largest flows between the ${drawn.order.toLocaleString("en-US")} companies with the most money (of 20,000 flows and 4,000 companies)`,
+    );
+    await page.getByRole("tab", { name: "Table" }).click();
+    await expect
+      .poll(() => page.getByRole("tabpanel").innerText(), { timeout: 30_000 })
+      .toMatch(/Deals \(20,000\)/);
+    await page.reload();
+    expect(await drawnGraph()).toEqual(drawn);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   it("should export JSON, CSV and GEXF named after the title; the JSON imports back", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);

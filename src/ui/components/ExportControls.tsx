@@ -6,6 +6,7 @@
  * in localStorage, not in the store. Above EXPORT_WARN_EDGES flows a warning
  * shows, and the export still runs.
  */
+import { formatCount } from "../../domain/counts.ts";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { exportHighlighted } from "../../graph/export/exportImage.ts";
 import {
@@ -114,7 +115,7 @@ async function exportAndDownload(
       stress: stressForExport(state),
     });
     download(result.blob, result.fileName);
-    const size = `${result.width.toLocaleString("en-US")} × ${result.height.toLocaleString("en-US")}`;
+    const size = `${formatCount(result.width)} × ${formatCount(result.height)}`;
     const reduced =
       format === "png" && result.pixelRatio < options.scale
         ? ` Resolution lowered to ${result.pixelRatio.toFixed(1)}× to stay within browser limits.`
@@ -242,7 +243,7 @@ export function ExportControls() {
             Exports the selected loop, company or flow, or the filtered graph when nothing is
             selected.
             {tooMany &&
-              ` This export has ${edgeCount.toLocaleString("en-US")} flows (over ${EXPORT_WARN_EDGES.toLocaleString("en-US")}): labels will overlap and it may take several seconds.`}
+              ` This export has ${formatCount(edgeCount)} flows (over ${formatCount(EXPORT_WARN_EDGES)}): labels will overlap and it may take several seconds.`}
           </p>
         </div>
       )}
@@ -251,7 +252,7 @@ export function ExportControls() {
         className={`export-controls__status${warn ? " export-controls__status--warn" : ""}`}
       >
         {tooMany && status.kind !== "idle" && status.kind !== "error"
-          ? `Large export: ${edgeCount.toLocaleString("en-US")} flows (over ${EXPORT_WARN_EDGES.toLocaleString("en-US")}). It will run, but labels will overlap and it may take several seconds. `
+          ? `Large export: ${formatCount(edgeCount)} flows (over ${formatCount(EXPORT_WARN_EDGES)}). It will run, but labels will overlap and it may take several seconds. `
           : ""}
         {message}
       </p>

@@ -4,6 +4,7 @@
  * users can focus on narrow screens. Sorting is stable and puts nulls last in
  * both directions (undisclosed amounts, undated deals).
  */
+import { formatCount } from "../../domain/counts.ts";
 import { type ReactNode, useId, useMemo, useState } from "react";
 import "./components.css";
 
@@ -149,8 +150,8 @@ export function SortableTable<Row>({
           {sorted.length > maxRows && (
             <tr>
               <td colSpan={columns.length} className="muted">
-                {(sorted.length - maxRows).toLocaleString("en-US")} more rows not shown; narrow the
-                list to see them.
+                {formatCount(sorted.length - maxRows)} more rows not shown; narrow the list to see
+                them.
               </td>
             </tr>
           )}

@@ -3,6 +3,7 @@
  * alternative to the graph canvas. A text filter narrows the rows by company
  * name, deal type or description.
  */
+import { formatCount } from "../../domain/counts.ts";
 import { useId, useMemo, useState } from "react";
 import { periodStart } from "../../analysis/filterDeals.ts";
 import { formatDealAmount } from "../../domain/money.ts";
@@ -124,8 +125,8 @@ export function DealsTable() {
   const rows = useMemo(() => matchDeals(deals, query, columns.nameOf), [deals, query, columns]);
   const caption =
     rows.length === deals.length
-      ? `Deals (${deals.length})`
-      : `Deals (${rows.length} of ${deals.length})`;
+      ? `Deals (${formatCount(deals.length)})`
+      : `Deals (${formatCount(rows.length)} of ${formatCount(deals.length)})`;
 
   return (
     <section className="panel deals-panel" aria-label="Deals table">

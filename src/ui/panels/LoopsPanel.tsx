@@ -3,6 +3,7 @@
  * listbox using aria-activedescendant), and the hops of the selected loop, each
  * with a way to its deals and sources.
  */
+import { formatCount } from "../../domain/counts.ts";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { evidenceNote, formatRoundTrip } from "../../analysis/hops.ts";
 import { formatSpan } from "../../analysis/timeOrder.ts";
@@ -186,9 +187,9 @@ function LoopList() {
     <>
       <p className="loop-count" aria-live="polite">
         {plural(loops.length, "loop")}
-        {loops.length !== total && ` of ${total.toLocaleString("en-US")}`}
+        {loops.length !== total && ` of ${formatCount(total)}`}
         {analysis.loopsFound > total &&
-          ` (the ${total.toLocaleString("en-US")} largest of ${analysis.loopsFound.toLocaleString("en-US")} found)`}
+          ` (the ${formatCount(total)} largest of ${formatCount(analysis.loopsFound)} found)`}
         {analysis.truncated && "; the search stopped early, so more may exist"}
         {loops.length > shown.length &&
           ` · showing the first ${shown.length}; raise the minimum round trip to narrow the list`}

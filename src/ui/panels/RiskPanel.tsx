@@ -3,6 +3,7 @@
  * figure next to the reported fact and quotes it rests on, and a note on how
  * the thresholds are chosen.
  */
+import { formatCount } from "../../domain/counts.ts";
 import { useId } from "react";
 import {
   type CompanyConcentration,
@@ -31,8 +32,8 @@ function HowComputed() {
           critical.
         </li>
         <li>
-          HHI (Herfindahl–Hirschman index of inflow shares, 0–10,000) above{" "}
-          {T.hhiHigh.toLocaleString("en-US")} means highly concentrated (2023 US Merger Guidelines).
+          HHI (Herfindahl–Hirschman index of inflow shares, 0–10,000) above {formatCount(T.hhiHigh)}{" "}
+          means highly concentrated (2023 US Merger Guidelines).
         </li>
         <li>
           Commitments a year (outflows in the data, a multi-year contract spread over its term, or 5
@@ -104,9 +105,7 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
               : "no disclosed inflows"}
           </dd>
           <dt>HHI</dt>
-          <dd>
-            {entry.inflowHhi === null ? "—" : Math.round(entry.inflowHhi).toLocaleString("en-US")}
-          </dd>
+          <dd>{entry.inflowHhi === null ? "—" : formatCount(Math.round(entry.inflowHhi))}</dd>
           <dt>Circular share</dt>
           <dd>{entry.circularShare === null ? "—" : formatShare(entry.circularShare)}</dd>
           <dt>Cycled share</dt>
