@@ -21,11 +21,11 @@ import { formatCircularity } from "../analysis/circularity.ts";
 import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { plural } from "../domain/counts.ts";
-import { parseImportText } from "../domain/importText.ts";
+import { parseImportFile } from "../domain/importText.ts";
 import { formatProblem, oneLine } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
-export const USAGE = `usage: npm run analyze -- <file.json|file.csv> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json]
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|file.xlsx> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json]
 
   --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
   --limit N        list the N loops with the largest round trip (default 10000; 0 for all found)
@@ -396,31 +396,31 @@ export function memoryShortfall(
   );
 }
 
-/** Runs the CLI; returns the exit code. */
-export function main(
+/** Runs the CLI; resolves to the exit code. */
+export async function main(
   argv: readonly string[],
   write: (s: string) => void = writeStdout,
   writeErr = (s: string): void => void process.stderr.write(s),
   heapLimitBytes = getHeapStatistics().heap_size_limit,
-): number {
+): Promise<number> {
   const args = parseArgs(argv);
   if ("error" in args) {
     writeErr(`${args.error ? `error: ${args.error}\n` : ""}${USAGE}\n`);
     return 2;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
     if (statSync(args.file).size > 512 * 1024 * 1024) {
       writeErr(`error: ${args.file} is larger than 512 MB\n`);
       return 2;
     }
-    text = readFileSync(args.file, "utf8");
+    bytes = readFileSync(args.file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     writeErr(`error: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
     return 2;
   }
-  const parsed = parseImportText(text, basename(args.file)).result;
+  const parsed = (await parseImportFile(bytes, basename(args.file))).result;
   if (!parsed.ok) {
     writeErr(`${args.file}: ${parsed.problems.length} problem(s)\n`);
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);
@@ -488,7 +488,7 @@ export function isResourceLimit(err: unknown): boolean {
 const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
 if (isEntry) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (err) {
     // NOTE: a reader that stops early (`| head`) closes the pipe: that is not an error.
     if (err instanceof OutputClosed) process.exit(0);

@@ -211,8 +211,29 @@ function companyNamer() {
 /** Parses a CSV edge list into a dataset. `fileName` names the file in its citations. */
 export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseResult<Dataset> {
   const { records, error } = splitCsv(text);
-  const problems: Problem[] = [];
-  if (error) problems.push(error);
+  return parseEdgeRecords(records, fileName, { neutralized: true, problems: error ? [error] : [] });
+}
+
+export interface EdgeRecordOptions {
+  /** True for our own CSV: a formula cell's protective apostrophe is taken off. */
+  readonly neutralized: boolean;
+  /** Problems found before the records (a CSV syntax error). */
+  readonly problems?: readonly Problem[];
+  /** What the file is called in the source it cites: "CSV" (default) or "Spreadsheet". */
+  readonly kind?: string;
+}
+
+/**
+ * Parses edge-list records (a header, then one deal a record) into a dataset:
+ * what a CSV file and a spreadsheet's first sheet both become.
+ */
+export function parseEdgeRecords(
+  records: readonly CsvRecord[],
+  fileName: string,
+  options: EdgeRecordOptions,
+): ParseResult<Dataset> {
+  const problems: Problem[] = [...(options.problems ?? [])];
+  const clean = options.neutralized ? unneutralize : (v: string) => v;
   const header = records[0];
   if (!header) {
     return fail([{ path: "line 1", line: 1, message: "the file is empty: expected a header row" }]);
@@ -256,11 +277,13 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
   const hasSourceColumn = columns.has("source");
 
   for (const record of records.slice(1)) {
+    // A row of empty cells, as spreadsheets export them (",,,"), is no deal.
+    if (record.cells.every((c) => clean(c).trim() === "")) continue;
     const { line } = record;
     const rowProblems: Problem[] = [];
     const get = (c: Column): string => {
       const i = columns.get(c);
-      return i === undefined ? "" : unneutralize((record.cells[i] ?? "").trim());
+      return i === undefined ? "" : clean(record.cells[i] ?? "").trim();
     };
     const bad = (field: string, message: string) =>
       rowProblems.push({ path: `line ${line}, ${field}`, line, message });
@@ -364,7 +387,11 @@ export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseRes
       }
       quote = sourceText;
     } else if (!sources.has(CSV_SOURCE_ID)) {
-      sources.set(CSV_SOURCE_ID, { id: CSV_SOURCE_ID, kind: "external", title: `CSV ${fileName}` });
+      sources.set(CSV_SOURCE_ID, {
+        id: CSV_SOURCE_ID,
+        kind: "external",
+        title: `${options.kind ?? "CSV"} ${fileName}`,
+      });
     }
     const description = get("description");
     deals.push({

@@ -1,7 +1,8 @@
 /**
  * One entry point for reading a user's file: the format (dataset JSON, CSV edge
  * list or GEXF, chosen by name and then content) and the parse.
- * The import worker, its main-thread fallback and the CLI all call `parseImportText`;
+ * The import worker, its main-thread fallback and the CLI all call `parseImportFile`
+ * (Excel workbooks are binary; every other format is text, `parseImportText`);
  * the size limit is in `limits.ts`.
  */
 import { looksLikeGexf, parseGexf } from "./gexf.ts";
@@ -9,12 +10,16 @@ import type { ParseResult } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
 import { parseCsvEdgeList } from "./csv.ts";
 import { parseDatasetJson } from "./validate.ts";
+import { looksLikeXlsx, parseXlsx } from "./xlsx.ts";
 
-export const IMPORT_FORMATS = ["json", "csv", "gexf"] as const;
+export const IMPORT_FORMATS = ["json", "csv", "gexf", "xlsx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Chooses the reader: by extension, then by the first non-blank character. */
-export function detectImportFormat(fileName: string, content: string): ImportFormat {
+/** Chooses a text reader: by extension, then by the first non-blank character. */
+export function detectImportFormat(
+  fileName: string,
+  content: string,
+): Exclude<ImportFormat, "xlsx"> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) return "csv";
@@ -26,9 +31,21 @@ export function detectImportFormat(fileName: string, content: string): ImportFor
 export function parseImportText(
   content: string,
   fileName: string,
-): { format: ImportFormat; result: ParseResult<Dataset> } {
+): { format: Exclude<ImportFormat, "xlsx">; result: ParseResult<Dataset> } {
   const format = detectImportFormat(fileName, content);
   if (format === "gexf") return { format, result: parseGexf(content, fileName) };
   if (format === "csv") return { format, result: parseCsvEdgeList(content, fileName) };
   return { format, result: parseDatasetJson(content.replace(/^\uFEFF/, "")) };
+}
+
+/** Reads a file's bytes: an Excel workbook, or text in any other format (UTF-8). */
+export async function parseImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ format: ImportFormat; result: ParseResult<Dataset> }> {
+  if (looksLikeXlsx(fileName, bytes)) {
+    const copy = bytes.slice().buffer;
+    return { format: "xlsx", result: await parseXlsx(copy, fileName) };
+  }
+  return parseImportText(new TextDecoder().decode(bytes), fileName);
 }

@@ -9,7 +9,7 @@ import type { ParseResult, Problem } from "./problems.ts";
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** The file picker's `accept`: the dataset JSON, a CSV edge list, GEXF. */
-export const IMPORT_ACCEPT = ".json,.csv,.gexf";
+export const IMPORT_ACCEPT = ".json,.csv,.gexf,.xlsx";
 
 /** "61.2 MB", "830 kB", "12 bytes". */
 export function formatBytes(bytes: number): string {

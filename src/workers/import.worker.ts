@@ -3,7 +3,7 @@
  * thread, so a large file never freezes the page. One worker per import; the
  * page terminates it to cancel. Imports only domain, like the CLI.
  */
-import { type ImportFormat, parseImportText } from "../domain/importText.ts";
+import { type ImportFormat, parseImportFile } from "../domain/importText.ts";
 import { importSizeProblem, withViewLimit } from "../domain/limits.ts";
 import type { ParseResult } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
@@ -31,8 +31,8 @@ export async function readImportFile(file: File): Promise<ImportResponse> {
     return { ok: true, format: null, result, parseMs: 0 };
   }
   try {
-    const content = await file.text();
-    const { format, result } = parseImportText(content, file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { format, result } = await parseImportFile(bytes, file.name);
     const drawable = withViewLimit(file.name, result);
     return { ok: true, format, result: drawable, parseMs: performance.now() - started };
   } catch (err) {

@@ -71,6 +71,40 @@ describe("import (Chromium)", () => {
     await context.close();
   });
 
+  it("should import an Excel workbook's first sheet as an edge list, and name its rows in problems", async () => {
+    const { default: writeExcelFile } = await import("write-excel-file/node");
+    const workbook = async (rows: unknown[][]) =>
+      Buffer.from(
+        await writeExcelFile(rows as never, { dateFormat: "yyyy-mm-dd" } as never).toBuffer(),
+      );
+    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    const input = page.locator('[data-testid="import-file-input"]');
+    await input.setInputFiles({
+      name: "tracker.xlsx",
+      mimeType: xlsx,
+      buffer: await workbook([
+        ["from", "to", "type", "amount_usd_bn", "announced"],
+        ["A", "B", "equity", 10, new Date(Date.UTC(2025, 0, 15))],
+        ["B", "C", "cloud-contract", 20, "2025-02"],
+        ["C", "A", "chip-purchase", 5, "2025-03"],
+        ["C", "C", "loan", 1, "2025-04"],
+      ]),
+    });
+    const box = dialog(page);
+    await expect.poll(() => box.innerText()).toContain('line 5, to: self-loop: "C" pays itself');
+    await box.getByRole("button", { name: /Import the 3 valid rows/ }).click();
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    expect(await done.getByRole("status").innerText()).toMatch(
+      /^Imported 3 companies and 3 deals from tracker\.xlsx/,
+    );
+    await done.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should make a valid CSV a saved dataset, keep it after a reload, and show the default without deleting it", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);

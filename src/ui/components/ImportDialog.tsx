@@ -134,7 +134,7 @@ function DoneBody({
   onClose: () => void;
 }) {
   const { result, fileName } = state;
-  const unit = state.format === "csv" ? "row" : "record";
+  const unit = state.format === "csv" || state.format === "xlsx" ? "row" : "record";
   if (result.ok || (state.partialImported && result.partial)) {
     const dataset = result.ok ? result.value : result.partial!;
     return (

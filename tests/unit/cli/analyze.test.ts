@@ -12,10 +12,10 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-function run(argv: string[]) {
+async function run(argv: string[]) {
   let out = "";
   let err = "";
-  const code = main(
+  const code = await main(
     argv,
     (s) => void (out += s),
     (s) => void (err += s),
@@ -48,9 +48,9 @@ describe("cli/analyze", () => {
   });
 
   describe("main", () => {
-    it("should exit 2 with one line per problem on bad input", () => {
+    it("should exit 2 with one line per problem on bad input", async () => {
       const p = file("bad.csv", "from,to,amount_usd_bn\nA,B,-1\nA,A,1\n");
-      const r = run([p]);
+      const r = await run([p]);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toEqual([
         `${p}: 2 problem(s)`,
@@ -60,13 +60,13 @@ describe("cli/analyze", () => {
       expect(r.err).not.toMatch(/at .*\.ts:\d+/);
     });
 
-    it("should exit 2 on a missing file", () => {
-      expect(run([join(dir, "nope.json")])).toMatchObject({ code: 2 });
+    it("should exit 2 on a missing file", async () => {
+      expect(await run([join(dir, "nope.json")])).toMatchObject({ code: 2 });
     });
 
-    it("should print loops as JSON, closing back to the first company once", () => {
+    it("should print loops as JSON, closing back to the first company once", async () => {
       const p = file("tiny.json", JSON.stringify(tinyDataset()));
-      const r = run([p, "--json"]);
+      const r = await run([p, "--json"]);
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out);
       expect(json.cycleCount).toBe(1);
@@ -78,10 +78,10 @@ describe("cli/analyze", () => {
       expect(json.concentration[0]).toHaveProperty("flags");
     });
 
-    it("should list the largest loops with --limit, as --limit 0 ranks them, and give every hop by id", () => {
+    it("should list the largest loops with --limit, as --limit 0 ranks them, and give every hop by id", async () => {
       const data = join(import.meta.dirname, "../../../data/ai-circular-deals.json");
-      const all = JSON.parse(run([data, "--json", "--limit", "0"]).out);
-      const top = JSON.parse(run([data, "--json", "--limit", "5"]).out);
+      const all = JSON.parse((await run([data, "--json", "--limit", "0"])).out);
+      const top = JSON.parse((await run([data, "--json", "--limit", "5"])).out);
       expect(top.cycleCount).toBe(5);
       expect(top.cyclesFound).toBe(all.cycleCount);
       expect(top.cycles).toEqual(all.cycles.slice(0, 5));
@@ -100,22 +100,22 @@ describe("cli/analyze", () => {
         expect(c.timeRespecting).toBe(c.spanMonths !== null && c.spanMonths <= 24);
       }
       const anyTime = JSON.parse(
-        run([data, "--json", "--limit", "0", "--window-months", "600"]).out,
+        (await run([data, "--json", "--limit", "0", "--window-months", "600"])).out,
       );
       expect(
         anyTime.cycles.filter((c: { timeRespecting: boolean }) => c.timeRespecting).length,
       ).toBe(all.cycles.filter((c: { spanMonths: number | null }) => c.spanMonths !== null).length);
-      const capped = JSON.parse(run([data, "--json", "--cap", "3"]).out);
+      const capped = JSON.parse((await run([data, "--json", "--cap", "3"])).out);
       expect(capped.truncated).toBe(true);
       expect(capped.cycleCount).toBe(3);
     });
 
-    it("should read the new status values in CSV input", () => {
+    it("should read the new status values in CSV input", async () => {
       const p = file(
         "lineage.csv",
         "id,from,to,amount_usd_bn,status,superseded_by,evidence\nold,A,B,100,superseded,new,reported\nnew,A,B,30,signed,,filing\nback,B,A,5,cancelled,,\n",
       );
-      const r = run([p, "--json"]);
+      const r = await run([p, "--json"]);
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out);
       expect(json.hops).toEqual([
@@ -124,9 +124,9 @@ describe("cli/analyze", () => {
       expect(json.cycleCount).toBe(0);
     });
 
-    it("should print a readable report", () => {
+    it("should print a readable report", async () => {
       const p = file("tiny2.json", JSON.stringify(tinyDataset()));
-      const r = run([p]);
+      const r = await run([p]);
       expect(r.out).toContain("Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn");
       expect(r.out).toContain("Strongly connected components (2+ companies): 1");
     });
@@ -142,11 +142,11 @@ describe("cli/analyze", () => {
 });
 
 describe("cli/analyze memory", () => {
-  it("should exit 3 with one line, before analysing, when the data cannot fit the heap", () => {
+  it("should exit 3 with one line, before analysing, when the data cannot fit the heap", async () => {
     const p = file("tiny-mem.json", JSON.stringify(tinyDataset()));
     let err = "";
     let out = "";
-    const code = main(
+    const code = await main(
       [p],
       (s) => void (out += s),
       (s) => void (err += s),
