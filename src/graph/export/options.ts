@@ -29,9 +29,10 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { scale: 2, background: "wh
 
 /**
  * Above this many flows an export shows a warning (it still runs): labels
- * crowd and software WebGL takes seconds.
+ * crowd and software WebGL takes seconds. Below the largest-flows view's
+ * 2,500 (`largeView.ts`), so a large dataset's picture is warned of.
  */
-export const EXPORT_WARN_EDGES = 10_000;
+export const EXPORT_WARN_EDGES = 2_000;
 
 /** Longest side of a PNG, in pixels: WebGL drawing buffers are often capped at 8,192. */
 export const MAX_EXPORT_SIDE_PX = 8192;

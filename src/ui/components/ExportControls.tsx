@@ -147,7 +147,9 @@ export function ExportControls() {
   const selection = useStore((s) => s.selection);
   const hops = useStore((s) => s.analysis?.hops ?? NO_HOPS);
   const sigma = useOptionalSigma();
-  const edgeCount = useMemo(() => countExportEdges(hops, selection), [hops, selection]);
+  const counted = useMemo(() => countExportEdges(hops, selection), [hops, selection]);
+  // A large dataset's graph draws only its largest flows, and an export copies what is drawn.
+  const edgeCount = Math.min(counted, sigma?.getGraph().size ?? Infinity);
   const tooMany = edgeCount > EXPORT_WARN_EDGES;
 
   useEffect(() => {
