@@ -369,12 +369,12 @@ export function toTextReport(dataset: Dataset): string {
 }
 
 /**
- * Heap an analysis needs per deal and per company, measured on a 1M-edge ring
- * (2.5 GB at the peak for a million of each, parsed dataset included, with
+ * Heap an analysis needs per deal and per company, measured on rings of 1M and
+ * 2M edges (1.9 and 3.5 GB at the peak, parsed dataset included, with
  * concentration read a company at a time), rounded up a little.
  */
-const HEAP_BYTES_PER_DEAL = 1_500;
-const HEAP_BYTES_PER_COMPANY = 1_200;
+const HEAP_BYTES_PER_DEAL = 1_000;
+const HEAP_BYTES_PER_COMPANY = 800;
 
 /**
  * The one-line reason a dataset is too large for the memory Node allows, or
