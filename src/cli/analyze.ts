@@ -421,12 +421,12 @@ export async function main(
     return 2;
   }
   const parsed = (await parseImportFile(bytes, basename(args.file))).result;
+  for (const w of parsed.warnings ?? []) writeErr(`warning: ${formatProblem(w)}\n`);
   if (!parsed.ok) {
     writeErr(`${args.file}: ${parsed.problems.length} problem(s)\n`);
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);
     return 2;
   }
-  for (const w of parsed.warnings ?? []) writeErr(`warning: ${formatProblem(w)}\n`);
   const { deals, companies } = parsed.value;
   const short = memoryShortfall(deals.length, companies.length, heapLimitBytes);
   if (short) {

@@ -1,18 +1,15 @@
 /**
- * CSV edge lists: `from,to` plus optional `type,amount_usd_bn,announced,status,source`,
- * and the v2 columns `superseded_by,evidence,arrangement_id`.
+ * CSV edge lists and deal trackers: our columns (`from,to,type,amount_usd_bn,
+ * announced,status,source,id,qualifier,description,superseded_by,evidence,
+ * arrangement_id`) or a tracker's own, mapped by `tracker.ts`.
  *
- * Companies are created from their names. Problems are reported by the file's
- * own line numbers (the header is line 1), and rows with problems are skipped in
- * the partial result, so the user can import only the valid rows.
+ * Companies are created from their names. Problems and warnings are reported
+ * by the file's own line numbers (the header is line 1); rows that cannot be a
+ * deal are skipped in the partial result, so the user can import the others.
  */
 import {
-  AMOUNT_QUALIFIERS,
   type AmountQualifier,
   type Company,
-  DEAL_STATUSES,
-  DEAL_TYPES,
-  EVIDENCE_TIERS,
   type Dataset,
   type Deal,
   type DealStatus,
@@ -24,23 +21,17 @@ import {
   isPartialDate,
 } from "./schema.ts";
 import type { ParseResult, Problem } from "./problems.ts";
+import {
+  type MappedValue,
+  type MappedValueField,
+  type TrackerField,
+  detectColumns,
+  mapValue,
+  normalizeName,
+  readAmount,
+  splitSources,
+} from "./tracker.ts";
 import { findLineageProblems } from "./validate.ts";
-
-export const CSV_REQUIRED_COLUMNS = ["from", "to"] as const;
-export const CSV_OPTIONAL_COLUMNS = [
-  "type",
-  "amount_usd_bn",
-  "announced",
-  "status",
-  "source",
-  "id",
-  "qualifier",
-  "description",
-  "superseded_by",
-  "evidence",
-  "arrangement_id",
-] as const;
-type Column = (typeof CSV_REQUIRED_COLUMNS)[number] | (typeof CSV_OPTIONAL_COLUMNS)[number];
 
 /** One CSV record with the 1-based line on which it starts. */
 export interface CsvRecord {
@@ -221,11 +212,48 @@ export interface EdgeRecordOptions {
   readonly problems?: readonly Problem[];
   /** What the file is called in the source it cites: "CSV" (default) or "Spreadsheet". */
   readonly kind?: string;
+  /** The user's choices: column → field, and per field a tracker word → our value. */
+  readonly mapping?: TrackerOverrides;
+}
+
+/** What a user changed of the detected mapping; keys are normalised (`normalizeName`). */
+export interface TrackerOverrides {
+  readonly columns?: ReadonlyMap<string, TrackerField | null>;
+  readonly values?: Partial<Record<MappedValueField, ReadonlyMap<string, string>>>;
+}
+
+/** One line per distinct word mapped to another value, per field, for the warnings. */
+class ValueLog {
+  private readonly seen = new Map<
+    string,
+    Map<string, { to: string; count: number; line: number }>
+  >();
+  note(field: string, from: string, to: string, line: number) {
+    const byWord = this.seen.get(field) ?? new Map();
+    this.seen.set(field, byWord);
+    const entry = byWord.get(from);
+    if (entry) entry.count++;
+    else byWord.set(from, { to, count: 1, line });
+  }
+  warnings(headerLine: number): Problem[] {
+    return [...this.seen].map(([field, byWord]) => ({
+      path: `line ${headerLine}, ${field}`,
+      line: headerLine,
+      message: `values read as ours: ${[...byWord]
+        .map(
+          ([from, { to, count }]) => `"${from}" → ${to} (${count} ${count === 1 ? "row" : "rows"})`,
+        )
+        .join(", ")}`,
+    }));
+  }
 }
 
 /**
  * Parses edge-list records (a header, then one deal a record) into a dataset:
- * what a CSV file and a spreadsheet's first sheet both become.
+ * what a CSV file and a spreadsheet's first sheet both become. Columns and
+ * values are mapped by `tracker.ts`. A row is an error only when it cannot be
+ * a deal (no payer or payee, a self-loop, a lineage cycle); anything else is a
+ * warning and the row is imported, with what could not be read kept in a note.
  */
 export function parseEdgeRecords(
   records: readonly CsvRecord[],
@@ -233,39 +261,59 @@ export function parseEdgeRecords(
   options: EdgeRecordOptions,
 ): ParseResult<Dataset> {
   const problems: Problem[] = [...(options.problems ?? [])];
+  const warnings: Problem[] = [];
   const clean = options.neutralized ? unneutralize : (v: string) => v;
   const header = records[0];
   if (!header) {
     return fail([{ path: "line 1", line: 1, message: "the file is empty: expected a header row" }]);
   }
-  const columns = new Map<Column, number>();
-  const known = new Set<string>([...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS]);
-  header.cells.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase();
-    if (!known.has(name)) {
-      problems.push({
-        path: `line ${header.line}, column ${i + 1}`,
-        line: header.line,
-        message: `unknown column "${raw.trim()}" (expected from, to and optionally ${CSV_OPTIONAL_COLUMNS.join(", ")})`,
-      });
-    } else if (columns.has(name as Column)) {
-      problems.push({
-        path: `line ${header.line}, ${name}`,
-        line: header.line,
-        message: `column "${name}" appears twice`,
-      });
-    } else columns.set(name as Column, i);
+  const headerNames = header.cells.map((c) => clean(c).trim());
+  const { fields, amountInMillions } = detectColumns(headerNames, options.mapping?.columns);
+  const columnOf = new Map<TrackerField, number>();
+  fields.forEach((f, i) => {
+    if (f !== null) columnOf.set(f, i);
   });
-  const missing = CSV_REQUIRED_COLUMNS.filter((c) => !columns.has(c));
+  const hl = header.line;
+  const missing = (["from", "to"] as const).filter((f) => !columnOf.has(f));
   if (missing.length > 0) {
     return fail([
       ...problems,
       {
-        path: `line ${header.line}`,
-        line: header.line,
-        message: `the header must name the columns ${missing.join(" and ")}`,
+        path: `line ${hl}`,
+        line: hl,
+        message: `no column is read as ${missing.join(" or ")} (the payer and the payee): name them, e.g. from,to or investor,investee`,
       },
     ]);
+  }
+  const headerWarnings: Problem[] = [];
+  const renamed = fields.flatMap((f, i) =>
+    f !== null && normalizeName(headerNames[i]!) !== normalizeName(CANONICAL_COLUMN[f])
+      ? [`"${headerNames[i]}" → ${f}`]
+      : [],
+  );
+  if (renamed.length > 0) {
+    headerWarnings.push({
+      path: `line ${hl}`,
+      line: hl,
+      message: `columns read as ours: ${renamed.join(", ")}`,
+    });
+  }
+  const attributeColumns = fields.flatMap((f, i) => (f === null ? [i] : []));
+  if (attributeColumns.length > 0) {
+    headerWarnings.push({
+      path: `line ${hl}`,
+      line: hl,
+      message: `columns kept on each deal as attributes: ${attributeColumns
+        .map((i) => `"${headerNames[i] || `column ${i + 1}`}"`)
+        .join(", ")}`,
+    });
+  }
+  if (columnOf.has("amount") && amountInMillions) {
+    headerWarnings.push({
+      path: `line ${hl}, amount`,
+      line: hl,
+      message: `plain numbers in "${headerNames[columnOf.get("amount")!]}" are read as millions`,
+    });
   }
 
   const companies = new Map<string, Company>();
@@ -273,24 +321,61 @@ export function parseEdgeRecords(
   const sources = new Map<string, Source>();
   const dealIds = new Map<string, number>();
   const deals: Deal[] = [];
+  const dealLines: number[] = [];
+  const supersededByText: string[] = [];
   let badRows = 0;
-  const hasSourceColumn = columns.has("source");
+  const hasSourceColumn = columnOf.has("sources");
+  const values = new ValueLog();
+  const valueOverrides = options.mapping?.values ?? {};
+  const fileSource = () => {
+    if (!sources.has(CSV_SOURCE_ID)) {
+      sources.set(CSV_SOURCE_ID, {
+        id: CSV_SOURCE_ID,
+        kind: "external",
+        title: `${options.kind ?? "CSV"} ${fileName}`,
+      });
+    }
+    return CSV_SOURCE_ID;
+  };
+  const sourceFor = (title: string, url: string | undefined, line: number): string => {
+    const base = `csv-${slugify(url ?? title).slice(0, 60) || "source"}`;
+    let id = base;
+    for (let n = 2; ; n++) {
+      const existing = sources.get(id);
+      if (!existing) break;
+      if (existing.title === title && existing.url === url) return id;
+      id = `${base}-${n === 2 ? line : `${line}-${n}`}`;
+    }
+    sources.set(id, { id, kind: "external", title, ...(url ? { url } : {}) });
+    return id;
+  };
 
   for (const record of records.slice(1)) {
     // A row of empty cells, as spreadsheets export them (",,,"), is no deal.
     if (record.cells.every((c) => clean(c).trim() === "")) continue;
     const { line } = record;
     const rowProblems: Problem[] = [];
-    const get = (c: Column): string => {
-      const i = columns.get(c);
+    const notes: string[] = [];
+    const get = (f: TrackerField): string => {
+      const i = columnOf.get(f);
       return i === undefined ? "" : clean(record.cells[i] ?? "").trim();
     };
     const bad = (field: string, message: string) =>
       rowProblems.push({ path: `line ${line}, ${field}`, line, message });
+    const warn = (field: string, message: string) =>
+      warnings.push({ path: `line ${line}, ${field}`, line, message });
+    const mapped = <F extends MappedValueField>(field: F, fallback: MappedValue<F>) => {
+      const text = get(field);
+      if (text === "") return { value: fallback, text };
+      const value = mapValue(field, text, valueOverrides[field]);
+      if (value === null) {
+        values.note(field, text, `${fallback} (not recognised)`, line);
+        return { value: fallback, text };
+      }
+      if (normalizeName(text) !== normalizeName(value)) values.note(field, text, value, line);
+      return { value, text };
+    };
 
-    if (record.cells.length > header.cells.length) {
-      bad("row", `has ${record.cells.length} cells but the header has ${header.cells.length}`);
-    }
     const fromName = get("from");
     const toName = get("to");
     const fromId = fromName === "" ? "" : names.idOf(fromName, line, "from");
@@ -300,74 +385,98 @@ export function parseEdgeRecords(
     if (toName === "") bad("to", "is empty");
     else if (toId === "") bad("to", `"${toName}" has no letters or digits to make an id`);
     if (fromId !== "" && fromId === toId) bad("to", `self-loop: "${fromName}" pays itself`);
-
-    const typeText = get("type").toLowerCase();
-    const type: DealType = typeText === "" ? "other" : (typeText as DealType);
-    if (!(DEAL_TYPES as readonly string[]).includes(type)) {
-      bad("type", `"${typeText}" is not one of ${DEAL_TYPES.join(", ")}`);
-    }
-
-    const amountText = get("amount_usd_bn").replace(/^\$/, "");
-    let amountUsdBn: number | null = null;
-    if (amountText !== "" && amountText.toLowerCase() !== "undisclosed") {
-      const n = Number(amountText);
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(amountText) || !Number.isFinite(n)) {
-        bad("amount_usd_bn", `"${amountText}" is not a finite number`);
-      } else if (n < 0) bad("amount_usd_bn", `${amountText} must not be negative`);
-      else if (n > MAX_AMOUNT_USD_BN) {
-        bad(
-          "amount_usd_bn",
-          `${amountText} is more than ${MAX_AMOUNT_USD_BN} (US$ bn, i.e. $10 tn)`,
-        );
-      } else amountUsdBn = n;
-    }
-    const qualifierText = get("qualifier").toLowerCase();
-    let amountQualifier: AmountQualifier = amountUsdBn === null ? "undisclosed" : "exact";
-    if (qualifierText !== "") {
-      if (!(AMOUNT_QUALIFIERS as readonly string[]).includes(qualifierText)) {
-        bad("qualifier", `"${qualifierText}" is not one of ${AMOUNT_QUALIFIERS.join(", ")}`);
-      } else if ((qualifierText === "undisclosed") !== (amountUsdBn === null)) {
-        bad("qualifier", `"${qualifierText}" does not fit the amount "${amountText}"`);
-      } else amountQualifier = qualifierText as AmountQualifier;
-    }
-
-    const announced = get("announced");
-    if (announced !== "" && !isPartialDate(announced)) {
-      bad("announced", `"${announced}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD`);
-    }
-    const statusText = get("status").toLowerCase();
-    const status: DealStatus = statusText === "" ? "announced" : (statusText as DealStatus);
-    if (!(DEAL_STATUSES as readonly string[]).includes(status)) {
-      bad("status", `"${statusText}" is not one of ${DEAL_STATUSES.join(", ")}`);
-    }
-    const supersededBy = get("superseded_by");
-    if (supersededBy !== "" && !ID_RE.test(supersededBy)) {
-      bad("superseded_by", `"${supersededBy}" is not a deal id (a-z, 0-9, -)`);
-    }
-    const evidenceText = get("evidence").toLowerCase();
-    // NOTE: an edge list without the column is a reported list of deals, as migrated v1 data is.
-    const evidence: EvidenceTier =
-      evidenceText === "" ? "reported" : (evidenceText as EvidenceTier);
-    if (!(EVIDENCE_TIERS as readonly string[]).includes(evidence)) {
-      bad("evidence", `"${evidenceText}" is not one of ${EVIDENCE_TIERS.join(", ")}`);
-    }
-    const arrangementId = get("arrangement_id");
-    if (arrangementId !== "" && !ID_RE.test(arrangementId)) {
-      bad("arrangement_id", `"${arrangementId}" is not an id (a-z, 0-9, -)`);
-    }
-    const sourceText = get("source");
-    if (hasSourceColumn && sourceText === "") bad("source", "is empty: every deal needs a source");
-
-    const idText = get("id");
-    const id = idText === "" ? `row-${line}` : ID_RE.test(idText) ? idText : slugify(idText);
-    if (idText !== "" && id === "") bad("id", `"${idText}" has no letters or digits`);
-    const prevLine = dealIds.get(id);
-    if (prevLine !== undefined) bad("id", `duplicate id "${id}" (first used on line ${prevLine})`);
-
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
       badRows++;
       continue;
+    }
+
+    const type: DealType = mapped("type", "other").value;
+    const amountText = get("amount");
+    const amount = readAmount(amountText, amountInMillions);
+    let amountUsdBn: number | null = null;
+    let localAmount: Deal["localAmount"];
+    let amountQualifier: AmountQualifier = "undisclosed";
+    if (amount.kind === "unreadable") {
+      warn(
+        "amount",
+        `"${amountText}" is not an amount we can read: the deal is imported as undisclosed`,
+      );
+      notes.push(`Amount in the file: "${amountText}".`);
+    } else if (amount.kind === "amount") {
+      if (amount.valueBn > MAX_AMOUNT_USD_BN) {
+        warn(
+          "amount",
+          `${amountText} is more than ${MAX_AMOUNT_USD_BN} (US$ bn, i.e. $10 tn): imported as undisclosed`,
+        );
+        notes.push(`Amount in the file: "${amountText}".`);
+      } else if (amount.currency !== "USD") {
+        localAmount = { currency: amount.currency, valueBn: amount.valueBn };
+        warn(
+          "amount",
+          `"${amountText}" is in ${amount.currency}: kept as ${amount.valueBn} bn ${amount.currency}, not converted; the dollar amount is undisclosed`,
+        );
+      } else {
+        amountUsdBn = amount.valueBn;
+        amountQualifier = amount.qualifier ?? "exact";
+      }
+    }
+    if (get("qualifier") !== "") {
+      const q = mapped("qualifier", amountQualifier).value;
+      if ((q === "undisclosed") !== (amountUsdBn === null)) {
+        warn(
+          "qualifier",
+          `"${get("qualifier")}" does not fit the amount "${amountText}": left as ${amountQualifier}`,
+        );
+      } else amountQualifier = q;
+    }
+
+    let announced: string | undefined = get("announced");
+    if (announced !== "" && !isPartialDate(announced)) {
+      const date = readDate(announced);
+      if (date) {
+        values.note("announced", announced, date, line);
+        announced = date;
+      } else {
+        warn("announced", `"${announced}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD: left out`);
+        notes.push(`Date in the file: "${announced}".`);
+        announced = undefined;
+      }
+    }
+    if (announced === "") announced = undefined;
+
+    const statusRead = mapped("status", "announced");
+    const status: DealStatus = statusRead.value;
+    if (statusRead.text !== "" && normalizeName(statusRead.text) !== normalizeName(status)) {
+      notes.push(`Status in the file: "${statusRead.text}".`);
+    }
+    let evidence: EvidenceTier = mapped("evidence", "reported").value;
+    // NOTE: a status of "reported" says how the deal is known, as well as where it stands.
+    if (normalizeName(statusRead.text) === "reported") evidence = "reported";
+
+    const supersededBy = get("superseded_by");
+    if (supersededBy !== "" && status !== "superseded") {
+      warn("superseded_by", `names a replacement but the status is ${status}: left out`);
+    }
+    const arrangementText = get("arrangement");
+    const arrangementId =
+      arrangementText === ""
+        ? ""
+        : ID_RE.test(arrangementText)
+          ? arrangementText
+          : slugify(arrangementText);
+
+    const idText = get("id");
+    let id = idText === "" ? `row-${line}` : ID_RE.test(idText) ? idText : slugify(idText);
+    if (id === "") id = `row-${line}`;
+    const prevLine = dealIds.get(id);
+    if (prevLine !== undefined) {
+      const renamedId = `${id.slice(0, 100)}-line-${line}`;
+      warn(
+        "id",
+        `duplicate id "${id}" (first used on line ${prevLine}): this row is "${renamedId}"`,
+      );
+      id = renamedId;
     }
     dealIds.set(id, line);
     for (const [cid, name] of [
@@ -376,23 +485,33 @@ export function parseEdgeRecords(
     ] as const) {
       if (!companies.has(cid)) companies.set(cid, { id: cid, name, kind: "other" });
     }
-    let sourceId = CSV_SOURCE_ID;
-    let quote = `${fileName}, line ${line}`;
-    if (hasSourceColumn) {
-      sourceId = `csv-${slugify(sourceText).slice(0, 60) || "source"}`;
-      const existing = sources.get(sourceId);
-      if (existing && existing.title !== sourceText) sourceId = `${sourceId}-${line}`;
-      if (!sources.has(sourceId)) {
-        sources.set(sourceId, { id: sourceId, kind: "external", title: sourceText });
-      }
-      quote = sourceText;
-    } else if (!sources.has(CSV_SOURCE_ID)) {
-      sources.set(CSV_SOURCE_ID, {
-        id: CSV_SOURCE_ID,
-        kind: "external",
-        title: `${options.kind ?? "CSV"} ${fileName}`,
-      });
+
+    const refs: Deal["sources"] = [];
+    const sourceText = get("sources");
+    if (hasSourceColumn && sourceText !== "") {
+      const { urls, rest } = splitSources(sourceText);
+      for (const url of urls)
+        refs.push({
+          sourceId: sourceFor(rest || url, url, line),
+          quote: rest || `${fileName}, line ${line}`,
+        });
+      if (urls.length === 0) refs.push({ sourceId: sourceFor(rest, undefined, line), quote: rest });
+    } else if (hasSourceColumn) {
+      warn("sources", `is empty: the deal cites the file (${fileName}, line ${line})`);
     }
+    if (refs.length === 0)
+      refs.push({ sourceId: fileSource(), quote: `${fileName}, line ${line}` });
+
+    const noteText = get("notes");
+    if (noteText !== "") notes.unshift(noteText);
+    const attributes = attributeColumns.flatMap((i) => {
+      const value = clean(record.cells[i] ?? "").trim();
+      return value === "" ? [] : [{ name: headerNames[i] || `column ${i + 1}`, value }];
+    });
+    record.cells.slice(header.cells.length).forEach((cell, k) => {
+      const value = clean(cell).trim();
+      if (value !== "") attributes.push({ name: `column ${header.cells.length + k + 1}`, value });
+    });
     const description = get("description");
     deals.push({
       id,
@@ -401,22 +520,41 @@ export function parseEdgeRecords(
       type,
       amountUsdBn,
       amountQualifier,
-      ...(announced === "" ? {} : { announced }),
+      ...(announced === undefined ? {} : { announced }),
       status,
-      ...(supersededBy === "" ? {} : { supersededBy }),
       evidence,
       ...(arrangementId === "" ? {} : { arrangementId }),
       description: description === "" ? `${fromName} pays ${toName} (${type})` : description,
-      notes: [],
-      sources: [{ sourceId, quote }],
+      notes,
+      sources: refs,
+      ...(localAmount ? { localAmount } : {}),
+      ...(attributes.length > 0 ? { attributes } : {}),
     });
+    dealLines.push(line);
+    supersededByText.push(status === "superseded" ? supersededBy : "");
   }
 
-  // Lineage needs every row: a row may name a replacement further down the file.
+  // A replacement may be named by id or slug, further down the file; one that is not in the data is left out.
+  deals.forEach((deal, i) => {
+    const text = supersededByText[i]!;
+    if (text === "") return;
+    const target = ID_RE.test(text) && dealIds.has(text) ? text : slugify(text);
+    const line = dealLines[i]!;
+    if (target !== deal.id && dealIds.has(target)) {
+      deals[i] = { ...deal, supersededBy: target };
+    } else {
+      warnings.push({
+        path: `line ${line}, superseded_by`,
+        line,
+        message: `"${text}" is not a deal in this file: the deal is imported as superseded without its replacement`,
+      });
+      deals[i] = { ...deal, notes: [...deal.notes, `Replaced by (per the file): "${text}".`] };
+    }
+  });
   const lineageBad = new Set<number>();
   for (const p of findLineageProblems({ deals })) {
     const i = Number(/^deals\[(\d+)\]/.exec(p.path)?.[1]);
-    const line = dealIds.get(deals[i]!.id)!;
+    const line = dealLines[i]!;
     lineageBad.add(i);
     problems.push({ path: `line ${line}, superseded_by`, line, message: p.message });
   }
@@ -436,15 +574,62 @@ export function parseEdgeRecords(
     sources: [...sources.values()],
     facts: [],
   };
-  const warnings = names.warnings;
-  if (problems.length === 0) return { ok: true, value, problems, warnings };
+  // The header's warnings, the value mappings, then each row's, in line order.
+  const allWarnings = [...headerWarnings, ...values.warnings(hl), ...warnings, ...names.warnings];
+  if (problems.length === 0) return { ok: true, value, problems, warnings: allWarnings };
   return {
     ok: false,
     problems,
-    warnings,
+    warnings: allWarnings,
     partial: deals.length > 0 ? value : null,
     skipped: badRows,
   };
+}
+
+/** Our column name for each field: what our CSV export writes. */
+const CANONICAL_COLUMN: Readonly<Record<TrackerField, string>> = {
+  from: "from",
+  to: "to",
+  type: "type",
+  amount: "amount_usd_bn",
+  announced: "announced",
+  status: "status",
+  sources: "source",
+  id: "id",
+  description: "description",
+  notes: "notes",
+  qualifier: "qualifier",
+  evidence: "evidence",
+  arrangement: "arrangement_id",
+  superseded_by: "superseded_by",
+};
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A tracker's date as ours: "2025-09-22T00:00:00", "2025/09/22", "Sep 2025",
+ * "September 22, 2025", "22 Sep 2025", "Q3 2025" (its first month). Day-first
+ * and month-first numeric dates ("09/10/2025") are ambiguous: not read.
+ */
+export function readDate(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  let m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[t\s].*)?$/.exec(t);
+  const pad = (n: string) => n.padStart(2, "0");
+  const ok = (y: string, mo: string, d?: string) => {
+    const date = d ? `${y}-${pad(mo)}-${pad(d)}` : `${y}-${pad(mo)}`;
+    return isPartialDate(date) ? date : null;
+  };
+  if (m) return ok(m[1]!, m[2]!, m[3]);
+  m = /^([a-z]{3})[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$/.exec(t);
+  if (m && MONTHS.includes(m[1]!)) return ok(m[3]!, String(MONTHS.indexOf(m[1]!) + 1), m[2]);
+  m = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/.exec(t);
+  if (m && MONTHS.includes(m[2]!)) return ok(m[3]!, String(MONTHS.indexOf(m[2]!) + 1), m[1]);
+  m = /^q([1-4])\s*(\d{4})$/.exec(t) ?? /^(\d{4})\s*-?\s*q([1-4])$/.exec(t);
+  if (m) {
+    const [q, y] = t.startsWith("q") ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    return ok(y, String((Number(q) - 1) * 3 + 1));
+  }
+  return null;
 }
 
 function fail(problems: Problem[]): ParseResult<Dataset> {

@@ -208,6 +208,18 @@ export const dealSchema = z.strictObject({
   description: nonEmptyText,
   notes: z.array(z.string()).default([]),
   sources: sourceRefsSchema,
+  /**
+   * An amount in a currency other than the dollar, as the source gave it; never
+   * converted (the dollar amount stays undisclosed unless the source gives one).
+   */
+  localAmount: z
+    .strictObject({
+      currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter currency code"),
+      valueBn: amountSchema,
+    })
+    .optional(),
+  /** Columns of an imported tracker that map to no field, in the file's order. */
+  attributes: z.array(z.strictObject({ name: nonEmptyText, value: z.string() })).optional(),
 });
 export type Deal = z.infer<typeof dealSchema>;
 

@@ -101,8 +101,8 @@ export function findReferenceProblems(dataset: Dataset): Problem[] {
 }
 
 /**
- * Lineage rules: `supersededBy` is required when a deal is superseded and
- * refused otherwise; it names another existing deal; and following it never
+ * Lineage rules: `supersededBy` only on a superseded deal (which may omit it
+ * when its replacement is not in the data); it names another existing deal; and following it never
  * comes back to where it started. O(D): each chain is walked once.
  */
 export function findLineageProblems(dataset: Pick<Dataset, "deals">): Problem[] {
@@ -113,9 +113,9 @@ export function findLineageProblems(dataset: Pick<Dataset, "deals">): Problem[] 
   });
   dataset.deals.forEach((deal, i) => {
     const path = `deals[${i}].supersededBy`;
-    if (deal.status === "superseded" && deal.supersededBy === undefined) {
-      problems.push({ path, message: `a superseded deal must name the deal that replaced it` });
-    } else if (deal.status !== "superseded" && deal.supersededBy !== undefined) {
+    // NOTE: a superseded deal names its replacement when the replacement is in
+    // the data; a tracker's "superseded: replaced by the March round" may not be.
+    if (deal.status !== "superseded" && deal.supersededBy !== undefined) {
       problems.push({
         path,
         message: `only a superseded deal names a replacement (status is "${deal.status}")`,

@@ -15,11 +15,13 @@ describe("hostile amounts", () => {
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
       "deals[0].amountUsdBn: must be at most 10000 (US$ bn, i.e. $10 tn)",
     ]);
+    // A tracker's row is still a deal: the amount is undisclosed, with a warning and a note.
     const csv = parseCsvEdgeList("from,to,amount_usd_bn\nA,B,1e308\nB,A,1e308\n");
-    expect(csv.problems.map(formatProblem)).toEqual([
-      "line 2, amount_usd_bn: 1e308 is more than 10000 (US$ bn, i.e. $10 tn)",
-      "line 3, amount_usd_bn: 1e308 is more than 10000 (US$ bn, i.e. $10 tn)",
+    expect((csv.warnings ?? []).map(formatProblem)).toEqual([
+      "line 2, amount: 1e308 is more than 10000 (US$ bn, i.e. $10 tn): imported as undisclosed",
+      "line 3, amount: 1e308 is more than 10000 (US$ bn, i.e. $10 tn): imported as undisclosed",
     ]);
+    expect(csv.ok && csv.value.deals.map((x) => x.amountUsdBn)).toEqual([null, null]);
   });
 
   it("should keep every total, round trip and HHI finite at the bound", () => {

@@ -1,0 +1,455 @@
+/**
+ * Analysts' deal trackers as they are: which column is which field, and which
+ * of their words means which of ours. One mapper for the app and the CLI;
+ * `csv.ts` applies it to CSV and spreadsheet records.
+ *
+ * Columns are matched case- and punctuation-insensitively against the names
+ * trackers use ("Investor", "amount ($bn)", "announced_on"…). Values are
+ * matched by synonym, then by prefix ("Superseded: replaced by the March
+ * round" is superseded). Amounts are read from text with their unit and
+ * currency ("$50bn", "1.5 billion", "$350m", "€385m"); a currency other than
+ * the dollar is kept with its amount and never converted. Nothing is dropped:
+ * a column that maps to no field is kept on each deal as an attribute.
+ */
+import {
+  AMOUNT_QUALIFIERS,
+  type AmountQualifier,
+  DEAL_STATUSES,
+  DEAL_TYPES,
+  type DealStatus,
+  type DealType,
+  EVIDENCE_TIERS,
+  type EvidenceTier,
+} from "./schema.ts";
+
+export const TRACKER_FIELDS = [
+  "from",
+  "to",
+  "type",
+  "amount",
+  "announced",
+  "status",
+  "sources",
+  "id",
+  "description",
+  "notes",
+  "qualifier",
+  "evidence",
+  "arrangement",
+  "superseded_by",
+] as const;
+export type TrackerField = (typeof TRACKER_FIELDS)[number];
+
+/** The fields whose values are words mapped to our vocabulary. */
+export const MAPPED_VALUE_FIELDS = ["type", "status", "evidence", "qualifier"] as const;
+export type MappedValueField = (typeof MAPPED_VALUE_FIELDS)[number];
+
+/** A header as it is compared: lower case, letters and digits only ("Amount ($bn)" → "amountbn"). */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** Column names each field is known by, normalised; the first is ours (what our CSV writes). */
+const COLUMN_NAMES: Readonly<Record<TrackerField, readonly string[]>> = {
+  from: [
+    "from",
+    "payer",
+    "investor",
+    "buyer",
+    "lender",
+    "customer",
+    "client",
+    "purchaser",
+    "funder",
+    "payerid",
+    "fromcompany",
+    "investorname",
+  ],
+  to: [
+    "to",
+    "payee",
+    "investee",
+    "seller",
+    "vendor",
+    "supplier",
+    "borrower",
+    "recipient",
+    "provider",
+    "payeeid",
+    "tocompany",
+    "target",
+    "company",
+  ],
+  type: ["type", "dealtype", "flowtype", "kind", "category", "instrument", "transactiontype"],
+  amount: [
+    "amountusdbn",
+    "usdbn",
+    "amount",
+    "value",
+    "amountbn",
+    "valueusdbn",
+    "size",
+    "dealsize",
+    "dealvalue",
+    "amountusd",
+    "valueusd",
+    "usd",
+    "amountusdm",
+    "usdm",
+    "amountm",
+    "amountmn",
+    "amountmillions",
+    "valueusdm",
+  ],
+  announced: [
+    "announced",
+    "date",
+    "announcedon",
+    "announceddate",
+    "dateannounced",
+    "announcementdate",
+    "when",
+    "dealdate",
+  ],
+  status: ["status", "state", "dealstatus", "stage"],
+  sources: [
+    "source",
+    "sources",
+    "url",
+    "urls",
+    "link",
+    "links",
+    "reference",
+    "references",
+    "citation",
+    "citations",
+    "sourceurl",
+    "sourceurls",
+  ],
+  id: ["id", "dealid", "legid", "ref"],
+  description: ["description", "summary", "deal", "dealname", "title", "what"],
+  notes: ["notes", "note", "comment", "comments", "remarks"],
+  qualifier: ["qualifier", "amountqualifier", "precision"],
+  evidence: ["evidence", "evidencetier", "confidence", "sourcequality"],
+  arrangement: ["arrangementid", "arrangement", "dealgroup", "group", "groupid", "parentdeal"],
+  superseded_by: ["supersededby", "replacedby", "supersededbyid"],
+};
+
+/** Amount columns whose name says millions ("amount_usd_m"); others are billions. */
+const MILLION_COLUMNS = new Set([
+  "amountusdm",
+  "usdm",
+  "amountm",
+  "amountmn",
+  "amountmillions",
+  "valueusdm",
+]);
+
+export interface ColumnMapping {
+  /** The field of each header cell, or null: kept as an attribute. */
+  readonly fields: readonly (TrackerField | null)[];
+  /** Plain amounts in the amount column are millions (its name says so), else billions. */
+  readonly amountInMillions: boolean;
+}
+
+/**
+ * Maps a header to fields. `overrides` (normalised column name → field, or
+ * null to keep it as an attribute) win. Gephi's `source` is the payer when a
+ * `target` column exists; elsewhere `source` is a citation. Each field takes
+ * the first column that names it; a later one is kept as an attribute.
+ */
+export function detectColumns(
+  header: readonly string[],
+  overrides: ReadonlyMap<string, TrackerField | null> = new Map(),
+): ColumnMapping {
+  const names = header.map(normalizeName);
+  const gephi = names.includes("target") && names.includes("source");
+  const taken = new Set<TrackerField>();
+  let amountInMillions = false;
+  const fields = names.map((name): TrackerField | null => {
+    let field: TrackerField | null | undefined = overrides.has(name)
+      ? overrides.get(name)
+      : undefined;
+    if (field === undefined) {
+      if (gephi && name === "source") field = "from";
+      else if (gephi && name === "target") field = "to";
+      else field = TRACKER_FIELDS.find((f) => COLUMN_NAMES[f].includes(name)) ?? null;
+    }
+    if (field === null || taken.has(field)) return null;
+    taken.add(field);
+    if (field === "amount") amountInMillions = MILLION_COLUMNS.has(name);
+    return field;
+  });
+  return { fields, amountInMillions };
+}
+
+/** Words trackers use for each of our values, normalised; each value's own name matches too. */
+const TYPE_WORDS: Readonly<Record<DealType, readonly string[]>> = {
+  equity: [
+    "investment",
+    "invest",
+    "stake",
+    "shares",
+    "funding",
+    "round",
+    "equityinvestment",
+    "seriesfunding",
+    "acquisition",
+  ],
+  debt: [
+    "credit",
+    "loan",
+    "bond",
+    "bonds",
+    "debtfinancing",
+    "financing",
+    "creditfacility",
+    "notes",
+    "lease",
+    "leasefinancing",
+  ],
+  "cloud-contract": [
+    "cloud",
+    "compute",
+    "computecontract",
+    "capacity",
+    "hosting",
+    "cloudservices",
+    "datacenter",
+    "datacentre",
+    "infrastructure",
+  ],
+  "chip-purchase": [
+    "chips",
+    "chip",
+    "gpu",
+    "gpus",
+    "hardware",
+    "purchase",
+    "chipsupply",
+    "supply",
+    "accelerators",
+  ],
+  warrant: ["warrants", "stockgrant", "option", "options", "sharegrant"],
+  backstop: ["guarantee", "leaseguarantee", "capacitybackstop", "backstopagreement"],
+  other: ["misc", "unknown"],
+};
+
+const STATUS_WORDS: Readonly<Record<DealStatus, readonly string[]>> = {
+  announced: [
+    "reported",
+    "loi",
+    "letterofintent",
+    "talks",
+    "intalks",
+    "conditional",
+    "proposed",
+    "rumored",
+    "rumoured",
+    "pending",
+    "planned",
+    "mou",
+    "expected",
+    "agreedinprinciple",
+  ],
+  signed: ["agreed", "definitive", "contracted", "executed"],
+  closed: [
+    "completed",
+    "complete",
+    "funded",
+    "done",
+    "finalized",
+    "finalised",
+    "live",
+    "active",
+    "paid",
+  ],
+  stalled: ["paused", "delayed", "onhold", "stuck"],
+  revised: ["amended", "renegotiated", "updated"],
+  superseded: ["replaced", "replacedby", "supersededby", "restructured"],
+  cancelled: [
+    "canceled",
+    "terminated",
+    "withdrawn",
+    "abandoned",
+    "calledoff",
+    "collapsed",
+    "dropped",
+    "scrapped",
+  ],
+};
+
+const EVIDENCE_WORDS: Readonly<Record<EvidenceTier, readonly string[]>> = {
+  filing: [
+    "sec",
+    "filed",
+    "10k",
+    "10q",
+    "8k",
+    "official",
+    "companyrelease",
+    "pressrelease",
+    "regulatory",
+    "confirmed",
+  ],
+  reported: ["report", "press", "media", "news", "high", "medium"],
+  estimate: ["estimated", "analyst", "analystestimate", "low", "projection"],
+  inferred: ["inference", "speculative", "rumor", "rumour", "unconfirmed", "implied"],
+};
+
+const QUALIFIER_WORDS: Readonly<Record<AmountQualifier, readonly string[]>> = {
+  exact: ["exactly", "firm"],
+  "up-to": ["upto", "max", "maximum", "ceiling", "cap"],
+  about: ["approx", "approximately", "around", "roughly", "estimated", "est", "circa"],
+  undisclosed: ["unknown", "na", "notdisclosed", "tbd"],
+};
+
+const VOCABULARIES = {
+  type: { values: DEAL_TYPES, words: TYPE_WORDS },
+  status: { values: DEAL_STATUSES, words: STATUS_WORDS },
+  evidence: { values: EVIDENCE_TIERS, words: EVIDENCE_WORDS },
+  qualifier: { values: AMOUNT_QUALIFIERS, words: QUALIFIER_WORDS },
+} as const;
+
+export type MappedValue<F extends MappedValueField> = (typeof VOCABULARIES)[F]["values"][number];
+
+/**
+ * Our value for a tracker's word: the value itself, a synonym, or a value or
+ * synonym the text starts with (longest first). Null when nothing matches.
+ */
+export function mapValue<F extends MappedValueField>(
+  field: F,
+  text: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): MappedValue<F> | null {
+  const word = normalizeName(text);
+  const { values, words } = VOCABULARIES[field] as {
+    values: readonly string[];
+    words: Readonly<Record<string, readonly string[]>>;
+  };
+  const override = overrides.get(word);
+  if (override !== undefined && values.includes(override)) return override as MappedValue<F>;
+  if (word === "") return null;
+  const candidates: [string, string][] = values.flatMap((v) => [
+    [normalizeName(v), v] as [string, string],
+    ...(words[v] ?? []).map((w) => [w, v] as [string, string]),
+  ]);
+  const exact = candidates.find(([w]) => w === word);
+  if (exact) return exact[1] as MappedValue<F>;
+  const prefix = candidates
+    .filter(([w]) => w.length >= 3 && word.startsWith(w))
+    .sort((a, b) => b[0].length - a[0].length)[0];
+  return (prefix?.[1] as MappedValue<F> | undefined) ?? null;
+}
+
+/** What an amount cell says. */
+export type ReadAmount =
+  | { readonly kind: "empty" }
+  | { readonly kind: "undisclosed" }
+  | {
+      readonly kind: "amount";
+      /** In billions of the currency. */
+      readonly valueBn: number;
+      /** ISO 4217 code; "USD" for dollars. */
+      readonly currency: string;
+      /** "up-to" or "about" when the text says so ("up to $100bn", "~$10bn"). */
+      readonly qualifier: AmountQualifier | null;
+    }
+  | { readonly kind: "unreadable" };
+
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
+  us$: "USD",
+  $: "USD",
+  usd: "USD",
+  "€": "EUR",
+  eur: "EUR",
+  "£": "GBP",
+  gbp: "GBP",
+  "¥": "JPY",
+  jpy: "JPY",
+  cny: "CNY",
+  rmb: "CNY",
+  chf: "CHF",
+  cad: "CAD",
+  aud: "AUD",
+  inr: "INR",
+  krw: "KRW",
+  sar: "SAR",
+  aed: "AED",
+};
+
+const UNITS: Readonly<Record<string, number>> = {
+  tn: 1000,
+  t: 1000,
+  trillion: 1000,
+  trn: 1000,
+  bn: 1,
+  b: 1,
+  billion: 1,
+  billions: 1,
+  bln: 1,
+  m: 0.001,
+  mn: 0.001,
+  mm: 0.001,
+  mln: 0.001,
+  million: 0.001,
+  millions: 0.001,
+  k: 0.000001,
+  thousand: 0.000001,
+};
+
+const AMOUNT_RE =
+  /^(up\s*to|upto|max(?:imum)?|about|approx(?:imately|\.)?|around|roughly|circa|~|≈)?\s*(us\$|\$|€|£|¥|[a-z]{3}\b)?\s*([0-9][0-9,]*(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?|\.[0-9]+(?:e[-+]?[0-9]+)?)\s*(trillion|billions?|millions?|thousand|trn|tn|bln|bn|mln|mn|mm|[tbmk])?\.?\s*(us\$|\$|€|£|¥|[a-z]{3})?\s*(\+)?$/i;
+
+/**
+ * Reads an amount cell. A plain number is in the column's unit (billions, or
+ * millions when the column's name says so). "n/a", "undisclosed" and the like
+ * are undisclosed.
+ */
+export function readAmount(text: string, plainInMillions = false): ReadAmount {
+  const t = text.trim();
+  if (t === "") return { kind: "empty" };
+  if (/^(undisclosed|not disclosed|n\/?a|unknown|tbd|-+|—|\?)$/i.test(t)) {
+    return { kind: "undisclosed" };
+  }
+  const m = AMOUNT_RE.exec(t);
+  if (!m) return { kind: "unreadable" };
+  const [, qualifierText, before, digits, unit, after] = m;
+  const signs = [before, after].filter((s): s is string => s !== undefined);
+  const currencies = signs.map((s) => CURRENCY_SIGNS[s.toLowerCase()]);
+  if (currencies.some((c) => c === undefined) || new Set(currencies).size > 1) {
+    return { kind: "unreadable" };
+  }
+  const n = Number(digits!.replace(/,/g, ""));
+  if (!Number.isFinite(n)) return { kind: "unreadable" };
+  const scale = unit ? UNITS[unit.toLowerCase()]! : plainInMillions ? 0.001 : 1;
+  const q = (qualifierText ?? "").toLowerCase().replace(/\s/g, "");
+  const qualifier: AmountQualifier | null =
+    q === "" ? null : q === "upto" || q.startsWith("max") ? "up-to" : "about";
+  return {
+    kind: "amount",
+    valueBn: n * scale,
+    currency: currencies[0] ?? "USD",
+    qualifier,
+  };
+}
+
+/**
+ * The links in a sources cell (URLs separated by `|`, `;`, commas or spaces)
+ * and the text around them, separators trimmed.
+ */
+export function splitSources(text: string): { urls: string[]; rest: string } {
+  const urls: string[] = [];
+  const rest = text.replace(/https?:\/\/[^\s|;,]+/gi, (url) => {
+    urls.push(url.replace(/[.)\]]+$/, ""));
+    return "\u0000";
+  });
+  const parts = rest
+    .split("\u0000")
+    .map((p) => p.replace(/^[\s|;,]+|[\s|;,]+$/g, ""))
+    .filter((p) => p !== "");
+  return { urls, rest: parts.join(" ") };
+}
