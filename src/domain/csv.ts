@@ -323,6 +323,7 @@ export function parseEdgeRecords(
   const deals: Deal[] = [];
   const dealLines: number[] = [];
   const supersededByText: string[] = [];
+  const legArrangements = new Set<string>();
   let badRows = 0;
   const hasSourceColumn = columnOf.has("sources");
   const values = new ValueLog();
@@ -458,27 +459,31 @@ export function parseEdgeRecords(
     if (supersededBy !== "" && status !== "superseded") {
       warn("superseded_by", `names a replacement but the status is ${status}: left out`);
     }
-    const arrangementText = get("arrangement");
-    const arrangementId =
-      arrangementText === ""
-        ? ""
-        : ID_RE.test(arrangementText)
-          ? arrangementText
-          : slugify(arrangementText);
-
     const idText = get("id");
     let id = idText === "" ? `row-${line}` : ID_RE.test(idText) ? idText : slugify(idText);
     if (id === "") id = `row-${line}`;
+    // NOTE: a tracker with one row per leg repeats the deal's id on each leg:
+    // the legs become deals of one arrangement named by that id.
+    let legOf = "";
     const prevLine = dealIds.get(id);
     if (prevLine !== undefined) {
+      legOf = id;
+      legArrangements.add(id);
       const renamedId = `${id.slice(0, 100)}-line-${line}`;
       warn(
         "id",
-        `duplicate id "${id}" (first used on line ${prevLine}): this row is "${renamedId}"`,
+        `"${id}" is repeated (first on line ${prevLine}): this row is the deal "${renamedId}", a leg of arrangement "${id}"`,
       );
       id = renamedId;
     }
     dealIds.set(id, line);
+    const arrangementText = get("arrangement");
+    const arrangementId =
+      arrangementText === ""
+        ? legOf
+        : ID_RE.test(arrangementText)
+          ? arrangementText
+          : slugify(arrangementText);
     for (const [cid, name] of [
       [fromId, fromName],
       [toId, toName],
@@ -534,6 +539,12 @@ export function parseEdgeRecords(
     supersededByText.push(status === "superseded" ? supersededBy : "");
   }
 
+  // The first leg of a repeated id belongs to its arrangement too.
+  deals.forEach((deal, i) => {
+    if (legArrangements.has(deal.id) && deal.arrangementId === undefined) {
+      deals[i] = { ...deal, arrangementId: deal.id };
+    }
+  });
   // A replacement may be named by id or slug, further down the file; one that is not in the data is left out.
   deals.forEach((deal, i) => {
     const text = supersededByText[i]!;
@@ -659,6 +670,10 @@ export function serializeDealsCsv(dataset: Dataset): string {
     "evidence",
     "arrangement_id",
   ];
+  // A tracker's own columns go after ours, so reading the file back keeps them as attributes.
+  const attributeNames = [
+    ...new Set(dataset.deals.flatMap((d) => (d.attributes ?? []).map((a) => a.name))),
+  ];
   const rows = dataset.deals.map((d) =>
     [
       d.id,
@@ -674,9 +689,11 @@ export function serializeDealsCsv(dataset: Dataset): string {
       d.arrangementId ?? "",
       d.description,
       d.sources.map((s) => sourceTitles.get(s.sourceId) ?? s.sourceId).join("; "),
+      ...attributeNames.map((name) => d.attributes?.find((a) => a.name === name)?.value ?? ""),
     ]
       .map(csvCell)
       .join(","),
   );
-  return [[...head, "description", "source"].join(","), ...rows].join("\n") + "\n";
+  const header = [...head, "description", "source", ...attributeNames].map(csvCell).join(",");
+  return [header, ...rows].join("\n") + "\n";
 }

@@ -1,7 +1,8 @@
 /**
  * What an edge-list export cannot carry. CSV and GEXF hold the deals (GEXF also
- * the companies' kinds and sponsors), but not the company facts, the source
- * quotes and links, or (in CSV) the notes, terms and company kinds. The export
+ * the companies' kinds and sponsors; CSV also a tracker's own columns), but not
+ * the company facts, the source quotes and links, amounts in other currencies,
+ * or (in CSV) the notes, terms and company kinds (in GEXF, the tracker columns). The export
  * names what it leaves out so nobody mistakes the file for the whole dataset.
  */
 import { plural } from "./counts.ts";
@@ -17,6 +18,12 @@ export function exportLeavesOut(dataset: Dataset, format: EdgeListFormat): strin
   if (quoted > 0) out.push(`${plural(quoted, "source quote")} (only source titles are kept)`);
   const linked = dataset.sources.filter((s) => s.url !== undefined).length;
   if (linked > 0) out.push(plural(linked, "source link"));
+  const local = dataset.deals.filter((d) => d.localAmount !== undefined).length;
+  if (local > 0) out.push(`the amounts in other currencies of ${plural(local, "deal")}`);
+  if (format === "gexf") {
+    const attributed = dataset.deals.filter((d) => (d.attributes ?? []).length > 0).length;
+    if (attributed > 0) out.push(`the tracker columns kept on ${plural(attributed, "deal")}`);
+  }
   if (format === "csv") {
     const noted = dataset.deals.filter((d) => d.notes.length > 0).length;
     if (noted > 0) out.push(`the notes on ${plural(noted, "deal")}`);

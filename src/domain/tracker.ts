@@ -94,6 +94,7 @@ const COLUMN_NAMES: Readonly<Record<TrackerField, readonly string[]>> = {
     "size",
     "dealsize",
     "dealvalue",
+    "weight",
     "amountusd",
     "valueusd",
     "usd",
@@ -381,24 +382,25 @@ const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   aed: "AED",
 };
 
-const UNITS: Readonly<Record<string, number>> = {
-  tn: 1000,
-  t: 1000,
-  trillion: 1000,
-  trn: 1000,
-  bn: 1,
-  b: 1,
-  billion: 1,
-  billions: 1,
-  bln: 1,
-  m: 0.001,
-  mn: 0.001,
-  mm: 0.001,
-  mln: 0.001,
-  million: 0.001,
-  millions: 0.001,
-  k: 0.000001,
-  thousand: 0.000001,
+/** Each unit as billions: a factor, or a divisor (exact for millions: 350m is 0.35, not 0.35000000000000003). */
+const UNITS: Readonly<Record<string, { times?: number; over?: number }>> = {
+  tn: { times: 1000 },
+  t: { times: 1000 },
+  trillion: { times: 1000 },
+  trn: { times: 1000 },
+  bn: {},
+  b: {},
+  billion: {},
+  billions: {},
+  bln: {},
+  m: { over: 1000 },
+  mn: { over: 1000 },
+  mm: { over: 1000 },
+  mln: { over: 1000 },
+  million: { over: 1000 },
+  millions: { over: 1000 },
+  k: { over: 1_000_000 },
+  thousand: { over: 1_000_000 },
 };
 
 const AMOUNT_RE =
@@ -425,13 +427,13 @@ export function readAmount(text: string, plainInMillions = false): ReadAmount {
   }
   const n = Number(digits!.replace(/,/g, ""));
   if (!Number.isFinite(n)) return { kind: "unreadable" };
-  const scale = unit ? UNITS[unit.toLowerCase()]! : plainInMillions ? 0.001 : 1;
+  const scale = unit ? UNITS[unit.toLowerCase()]! : plainInMillions ? { over: 1000 } : {};
   const q = (qualifierText ?? "").toLowerCase().replace(/\s/g, "");
   const qualifier: AmountQualifier | null =
     q === "" ? null : q === "upto" || q.startsWith("max") ? "up-to" : "about";
   return {
     kind: "amount",
-    valueBn: n * scale,
+    valueBn: (n * (scale.times ?? 1)) / (scale.over ?? 1),
     currency: currencies[0] ?? "USD",
     qualifier,
   };
