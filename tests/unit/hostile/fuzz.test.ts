@@ -133,8 +133,10 @@ describe("fuzz: readers of user input", () => {
       header,
       fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 8 }),
     );
+    // NOTE: ids and citations name lines, and a CSV cell holding a line break
+    // spans two lines where a sheet's cell stays in one row.
     const pick = (d: Dataset["deals"][number]) => {
-      const { sources: _sources, ...rest } = d;
+      const { sources: _sources, id: _id, ...rest } = d;
       return rest;
     };
     await fc.assert(
