@@ -22,6 +22,8 @@ import {
 } from "./schema.ts";
 import type { ParseResult, Problem } from "./problems.ts";
 import {
+  CANONICAL_COLUMN,
+  type DetectedMapping,
   type MappedValue,
   type MappedValueField,
   type TrackerField,
@@ -200,9 +202,17 @@ function companyNamer() {
 }
 
 /** Parses a CSV edge list into a dataset. `fileName` names the file in its citations. */
-export function parseCsvEdgeList(text: string, fileName = "edge list"): ParseResult<Dataset> {
+export function parseCsvEdgeList(
+  text: string,
+  fileName = "edge list",
+  mapping?: TrackerOverrides,
+): ParseResult<Dataset> {
   const { records, error } = splitCsv(text);
-  return parseEdgeRecords(records, fileName, { neutralized: true, problems: error ? [error] : [] });
+  return parseEdgeRecords(records, fileName, {
+    neutralized: true,
+    problems: error ? [error] : [],
+    ...(mapping ? { mapping } : {}),
+  });
 }
 
 export interface EdgeRecordOptions {
@@ -276,14 +286,21 @@ export function parseEdgeRecords(
   const hl = header.line;
   const missing = (["from", "to"] as const).filter((f) => !columnOf.has(f));
   if (missing.length > 0) {
-    return fail([
-      ...problems,
-      {
-        path: `line ${hl}`,
-        line: hl,
-        message: `no column is read as ${missing.join(" or ")} (the payer and the payee): name them, e.g. from,to or investor,investee`,
-      },
-    ]);
+    const none = { type: [], status: [], evidence: [], qualifier: [] };
+    return {
+      ok: false,
+      problems: [
+        ...problems,
+        {
+          path: `line ${hl}`,
+          line: hl,
+          message: `no column is read as ${missing.join(" or ")} (the payer and the payee): name them, e.g. from,to or investor,investee`,
+        },
+      ],
+      mapping: { header: headerNames, fields, values: none },
+      partial: null,
+      skipped: 0,
+    };
   }
   const headerWarnings: Problem[] = [];
   const renamed = fields.flatMap((f, i) =>
@@ -327,6 +344,7 @@ export function parseEdgeRecords(
   let badRows = 0;
   const hasSourceColumn = columnOf.has("sources");
   const values = new ValueLog();
+  const seen = new ValueCounts();
   const valueOverrides = options.mapping?.values ?? {};
   const fileSource = () => {
     if (!sources.has(CSV_SOURCE_ID)) {
@@ -369,6 +387,7 @@ export function parseEdgeRecords(
       const text = get(field);
       if (text === "") return { value: fallback, text };
       const value = mapValue(field, text, valueOverrides[field]);
+      seen.count(field, text, value ?? fallback);
       if (value === null) {
         values.note(field, text, `${fallback} (not recognised)`, line);
         return { value: fallback, text };
@@ -587,33 +606,46 @@ export function parseEdgeRecords(
   };
   // The header's warnings, the value mappings, then each row's, in line order.
   const allWarnings = [...headerWarnings, ...values.warnings(hl), ...warnings, ...names.warnings];
-  if (problems.length === 0) return { ok: true, value, problems, warnings: allWarnings };
+  const mapping: DetectedMapping = { header: headerNames, fields, values: seen.all() };
+  if (problems.length === 0) return { ok: true, value, problems, warnings: allWarnings, mapping };
   return {
     ok: false,
     problems,
     warnings: allWarnings,
+    mapping,
     partial: deals.length > 0 ? value : null,
     skipped: badRows,
   };
 }
 
-/** Our column name for each field: what our CSV export writes. */
-const CANONICAL_COLUMN: Readonly<Record<TrackerField, string>> = {
-  from: "from",
-  to: "to",
-  type: "type",
-  amount: "amount_usd_bn",
-  announced: "announced",
-  status: "status",
-  sources: "source",
-  id: "id",
-  description: "description",
-  notes: "notes",
-  qualifier: "qualifier",
-  evidence: "evidence",
-  arrangement: "arrangement_id",
-  superseded_by: "superseded_by",
-};
+/** Each distinct word of each mapped field, with its count and what it was read as. */
+class ValueCounts {
+  private readonly byField = new Map<
+    MappedValueField,
+    Map<string, { count: number; value: string }>
+  >();
+  count(field: MappedValueField, text: string, value: string) {
+    const words = this.byField.get(field) ?? new Map();
+    this.byField.set(field, words);
+    const entry = words.get(text);
+    if (entry) entry.count++;
+    else words.set(text, { count: 1, value });
+  }
+  all(): DetectedMapping["values"] {
+    const list = (field: MappedValueField) =>
+      [...(this.byField.get(field) ?? [])].map(([text, { count, value }]) => ({
+        text,
+        count,
+        value,
+      }));
+    return {
+      type: list("type"),
+      status: list("status"),
+      evidence: list("evidence"),
+      qualifier: list("qualifier"),
+    };
+  }
+}
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -10,6 +10,7 @@ import type { ParseResult } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
 import { parseCsvEdgeList } from "./csv.ts";
 import { parseDatasetJson } from "./validate.ts";
+import { type MappingChoice, NO_MAPPING_CHOICE, overridesOf } from "./tracker.ts";
 import { looksLikeXlsx, parseXlsx } from "./xlsx.ts";
 
 export const IMPORT_FORMATS = ["json", "csv", "gexf", "xlsx"] as const;
@@ -31,10 +32,13 @@ export function detectImportFormat(
 export function parseImportText(
   content: string,
   fileName: string,
+  choice: MappingChoice = NO_MAPPING_CHOICE,
 ): { format: Exclude<ImportFormat, "xlsx">; result: ParseResult<Dataset> } {
   const format = detectImportFormat(fileName, content);
   if (format === "gexf") return { format, result: parseGexf(content, fileName) };
-  if (format === "csv") return { format, result: parseCsvEdgeList(content, fileName) };
+  if (format === "csv") {
+    return { format, result: parseCsvEdgeList(content, fileName, overridesOf(choice)) };
+  }
   return { format, result: parseDatasetJson(content.replace(/^\uFEFF/, "")) };
 }
 
@@ -42,10 +46,11 @@ export function parseImportText(
 export async function parseImportFile(
   bytes: Uint8Array,
   fileName: string,
+  choice: MappingChoice = NO_MAPPING_CHOICE,
 ): Promise<{ format: ImportFormat; result: ParseResult<Dataset> }> {
   if (looksLikeXlsx(fileName, bytes)) {
     const copy = bytes.slice().buffer;
-    return { format: "xlsx", result: await parseXlsx(copy, fileName) };
+    return { format: "xlsx", result: await parseXlsx(copy, fileName, overridesOf(choice)) };
   }
-  return parseImportText(new TextDecoder().decode(bytes), fileName);
+  return parseImportText(new TextDecoder().decode(bytes), fileName, choice);
 }

@@ -8,6 +8,8 @@ export interface Problem {
   readonly message: string;
 }
 
+import type { DetectedMapping } from "./tracker.ts";
+
 /** Result of reading user input: the dataset when valid, and every problem found. */
 export type ParseResult<T> =
   | {
@@ -16,11 +18,14 @@ export type ParseResult<T> =
       readonly problems: readonly Problem[];
       /** What was read in a way the user should know of (e.g. two spellings taken as one company). */
       readonly warnings?: readonly Problem[];
+      /** For an edge list or tracker: how its columns and values were read. */
+      readonly mapping?: DetectedMapping;
     }
   | {
       readonly ok: false;
       readonly problems: readonly Problem[];
       readonly warnings?: readonly Problem[];
+      readonly mapping?: DetectedMapping;
       /** The records that were valid, for "import only the valid rows". */
       readonly partial: T | null;
       /** How many records the partial value leaves out. */

@@ -455,3 +455,90 @@ export function splitSources(text: string): { urls: string[]; rest: string } {
     .filter((p) => p !== "");
   return { urls, rest: parts.join(" ") };
 }
+
+/** How a file's columns and values were read: what the import dialog shows and lets the user change. */
+export interface DetectedMapping {
+  /** The header as written. */
+  readonly header: readonly string[];
+  /** The field of each column, or null (kept as an attribute). */
+  readonly fields: readonly (TrackerField | null)[];
+  /** Per mapped field, each distinct word in the file, how many rows hold it, and what it was read as. */
+  readonly values: Readonly<
+    Record<MappedValueField, readonly { text: string; count: number; value: string }[]>
+  >;
+}
+
+/**
+ * A user's choice of mapping, as plain data that crosses to the import worker
+ * and into localStorage: pairs, not objects keyed by file text (a column
+ * named `__proto__` must stay a name).
+ */
+export interface MappingChoice {
+  readonly columns: readonly (readonly [string, TrackerField | null])[];
+  readonly values: readonly (readonly [MappedValueField, readonly (readonly [string, string])[]])[];
+}
+
+export const NO_MAPPING_CHOICE: MappingChoice = { columns: [], values: [] };
+
+/** The overrides a choice stands for, keyed by normalised text. */
+export function overridesOf(choice: MappingChoice): {
+  columns: Map<string, TrackerField | null>;
+  values: Partial<Record<MappedValueField, Map<string, string>>>;
+} {
+  const values: Partial<Record<MappedValueField, Map<string, string>>> = {};
+  for (const [field, pairs] of choice.values) {
+    if (!(MAPPED_VALUE_FIELDS as readonly string[]).includes(field)) continue;
+    values[field] = new Map(pairs.map(([text, value]) => [normalizeName(text), value]));
+  }
+  const columns = new Map<string, TrackerField | null>();
+  for (const [name, field] of choice.columns) {
+    if (field === null || (TRACKER_FIELDS as readonly string[]).includes(field)) {
+      columns.set(normalizeName(name), field);
+    }
+  }
+  return { columns, values };
+}
+
+/** Our values of a mapped field, for the dialog's choices. */
+export function valuesOf(field: MappedValueField): readonly string[] {
+  return VOCABULARIES[field].values;
+}
+
+/** The key a header's remembered mapping is stored under. */
+export function headerKey(header: readonly string[]): string {
+  return header.map(normalizeName).join("|");
+}
+
+/** Our column name for each field: what our CSV export writes. */
+export const CANONICAL_COLUMN: Readonly<Record<TrackerField, string>> = {
+  from: "from",
+  to: "to",
+  type: "type",
+  amount: "amount_usd_bn",
+  announced: "announced",
+  status: "status",
+  sources: "source",
+  id: "id",
+  description: "description",
+  notes: "notes",
+  qualifier: "qualifier",
+  evidence: "evidence",
+  arrangement: "arrangement_id",
+  superseded_by: "superseded_by",
+};
+
+/**
+ * True when a file reads as our own edge list: every column under our name and
+ * every value one of ours. Such a file imports at once; any other is shown to
+ * the user to check the mapping first.
+ */
+export function isOwnEdgeList(mapping: DetectedMapping): boolean {
+  const ownColumns = mapping.fields.every(
+    (f, i) =>
+      f !== null && normalizeName(mapping.header[i]!) === normalizeName(CANONICAL_COLUMN[f]),
+  );
+  const ownValues = MAPPED_VALUE_FIELDS.every((field) =>
+    mapping.values[field].every((v) => normalizeName(v.text) === normalizeName(v.value)),
+  );
+  return ownColumns && ownValues;
+}

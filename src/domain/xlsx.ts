@@ -11,7 +11,7 @@
  * ECMA-376 Office Open XML.
  */
 import readXlsxFile from "read-excel-file/universal";
-import { type CsvRecord, parseEdgeRecords } from "./csv.ts";
+import { type CsvRecord, type TrackerOverrides, parseEdgeRecords } from "./csv.ts";
 import { type ParseResult, oneLine } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
 
@@ -34,6 +34,7 @@ export function cellText(value: unknown): string {
 export async function parseXlsx(
   bytes: ArrayBuffer,
   fileName: string,
+  mapping?: TrackerOverrides,
 ): Promise<ParseResult<Dataset>> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
@@ -61,5 +62,9 @@ export async function parseXlsx(
     if (cells.length > 0) records.push({ line: i + 1, cells });
   });
   const label = first ? `${fileName} (sheet ${first.sheet})` : fileName;
-  return parseEdgeRecords(records, label, { neutralized: false, kind: "Spreadsheet" });
+  return parseEdgeRecords(records, label, {
+    neutralized: false,
+    kind: "Spreadsheet",
+    ...(mapping ? { mapping } : {}),
+  });
 }

@@ -7,9 +7,12 @@ import { type ImportFormat, parseImportFile } from "../domain/importText.ts";
 import { importSizeProblem, withViewLimit } from "../domain/limits.ts";
 import type { ParseResult } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
+import { type MappingChoice, NO_MAPPING_CHOICE } from "../domain/tracker.ts";
 
 export interface ImportRequest {
   readonly file: File;
+  /** The user's choice of columns and values for an edge list or tracker. */
+  readonly mapping?: MappingChoice;
 }
 
 export type ImportResponse =
@@ -23,7 +26,10 @@ export type ImportResponse =
   | { readonly ok: false; readonly error: string };
 
 /** Reads and parses a file; shared by the worker and the page's fallback. */
-export async function readImportFile(file: File): Promise<ImportResponse> {
+export async function readImportFile(
+  file: File,
+  mapping: MappingChoice = NO_MAPPING_CHOICE,
+): Promise<ImportResponse> {
   const started = performance.now();
   const tooLarge = importSizeProblem(file.name, file.size);
   if (tooLarge) {
@@ -32,7 +38,7 @@ export async function readImportFile(file: File): Promise<ImportResponse> {
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { format, result } = await parseImportFile(bytes, file.name);
+    const { format, result } = await parseImportFile(bytes, file.name, mapping);
     const drawable = withViewLimit(file.name, result);
     return { ok: true, format, result: drawable, parseMs: performance.now() - started };
   } catch (err) {
@@ -44,6 +50,8 @@ export async function readImportFile(file: File): Promise<ImportResponse> {
 // `readImportFile` as its fallback without side effects.
 if (typeof window === "undefined" && typeof self !== "undefined") {
   self.onmessage = (event: MessageEvent<ImportRequest>) => {
-    void readImportFile(event.data.file).then((response) => self.postMessage(response));
+    void readImportFile(event.data.file, event.data.mapping).then((response) =>
+      self.postMessage(response),
+    );
   };
 }

@@ -28,6 +28,8 @@ const importer = (problems: Problem[]): DatasetImport => ({
   },
   start() {},
   importPartial() {},
+  remap() {},
+  acceptMapping() {},
   close() {},
 });
 
