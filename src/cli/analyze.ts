@@ -22,10 +22,18 @@ import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { plural } from "../domain/counts.ts";
 import { parseImportFile } from "../domain/importText.ts";
+import {
+  MAPPED_VALUE_FIELDS,
+  type MappedValueField,
+  type MappingChoice,
+  TRACKER_FIELDS,
+  type TrackerField,
+  valuesOf,
+} from "../domain/tracker.ts";
 import { formatProblem, oneLine } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
-export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|file.xlsx> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json]
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|file.xlsx> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json] [--map COLUMN=FIELD] [--map-value FIELD:WORD=VALUE] [--strict]
 
   --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
   --limit N        list the N loops with the largest round trip (default 10000; 0 for all found)
@@ -35,6 +43,12 @@ export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|fi
                    "truncated" then says the search stopped early
   --json           print machine-readable JSON instead of a report (compact; streamed)
   --pretty         indent the JSON by two spaces
+  --map COLUMN=FIELD   read a tracker's column as one of our fields (from, to, type, amount,
+                   announced, status, sources, id, description, notes, qualifier, evidence,
+                   arrangement, superseded_by), or "-" to keep it as an attribute; repeatable
+  --map-value FIELD:WORD=VALUE   read a word of the type, status, evidence or qualifier
+                   column as one of our values; repeatable
+  --strict         treat warnings (mapped columns and values, unread cells) as errors
 
 Exit codes: 0 done, 2 bad input or options, 3 a resource limit was reached
 (memory, string size): the reason is printed on one line.
@@ -43,6 +57,8 @@ Superseded and cancelled deals are left out of every figure.`;
 
 export interface CliArgs {
   readonly file: string;
+  readonly mapping: MappingChoice;
+  readonly strict: boolean;
   readonly maxLength: number;
   readonly limit: number;
   readonly cap: number;
@@ -60,12 +76,43 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
   let windowMonths = DEFAULT_LOOP_OPTIONS.windowMonths;
   let json = false;
   let pretty = false;
+  let strict = false;
+  const columns: [string, TrackerField | null][] = [];
+  const values = new Map<MappedValueField, [string, string][]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith("--") ? arg.split("=", 2) : [arg, undefined];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     if (flag === "--json") json = true;
     else if (flag === "--pretty") pretty = true;
-    else if (
+    else if (flag === "--strict") strict = true;
+    else if (flag === "--map") {
+      const raw = inline ?? argv[++i];
+      const m = raw === undefined ? null : /^(.+)=(.+)$/.exec(raw);
+      const field = m?.[2]!.trim();
+      if (!m || (field !== "-" && !(TRACKER_FIELDS as readonly string[]).includes(field!))) {
+        return {
+          error: `--map needs COLUMN=FIELD with FIELD one of ${TRACKER_FIELDS.join(", ")} or -, got ${raw === undefined ? "nothing" : `"${raw}"`}`,
+        };
+      }
+      columns.push([m[1]!.trim(), field === "-" ? null : (field as TrackerField)]);
+    } else if (flag === "--map-value") {
+      const raw = inline ?? argv[++i];
+      const m = raw === undefined ? null : /^([a-z]+):(.+)=(.+)$/.exec(raw);
+      const field = m?.[1] as MappedValueField | undefined;
+      if (!m || !field || !(MAPPED_VALUE_FIELDS as readonly string[]).includes(field)) {
+        return {
+          error: `--map-value needs FIELD:WORD=VALUE with FIELD one of ${MAPPED_VALUE_FIELDS.join(", ")}, got ${raw === undefined ? "nothing" : `"${raw}"`}`,
+        };
+      }
+      const value = m[3]!.trim();
+      if (!valuesOf(field).includes(value)) {
+        return {
+          error: `--map-value: "${value}" is not a ${field}; one of ${valuesOf(field).join(", ")}`,
+        };
+      }
+      values.set(field, [...(values.get(field) ?? []), [m[2]!.trim(), value]]);
+    } else if (
       flag === "--max-length" ||
       flag === "--limit" ||
       flag === "--cap" ||
@@ -91,7 +138,17 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     else return { error: `only one file can be analysed, got "${file}" and "${arg}"` };
   }
   if (file === undefined) return { error: "no file given" };
-  return { file, maxLength, limit, cap, windowMonths, json, pretty };
+  return {
+    file,
+    maxLength,
+    limit,
+    cap,
+    windowMonths,
+    json,
+    pretty,
+    strict,
+    mapping: { columns, values: [...values] },
+  };
 }
 
 /** A hop as the JSON report writes it: ids, never names. */
@@ -420,8 +477,13 @@ export async function main(
     writeErr(`error: cannot read ${args.file}${code ? ` (${code})` : ""}\n`);
     return 2;
   }
-  const parsed = (await parseImportFile(bytes, basename(args.file))).result;
-  for (const w of parsed.warnings ?? []) writeErr(`warning: ${formatProblem(w)}\n`);
+  const parsed = (await parseImportFile(bytes, basename(args.file), args.mapping)).result;
+  const warnings = parsed.warnings ?? [];
+  for (const w of warnings) writeErr(`warning: ${formatProblem(w)}\n`);
+  if (args.strict && warnings.length > 0) {
+    writeErr(`${args.file}: ${plural(warnings.length, "warning")}, refused with --strict\n`);
+    return 2;
+  }
   if (!parsed.ok) {
     writeErr(`${args.file}: ${parsed.problems.length} problem(s)\n`);
     for (const p of parsed.problems) writeErr(`${formatProblem(p)}\n`);

@@ -1,5 +1,5 @@
 /** One deal with every figure it states, its discrepancy notes and its sources. */
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { formatDealAmount } from "../../domain/money.ts";
 import type { Deal, EvidenceTier } from "../../domain/schema.ts";
 import { selectLookups } from "../../state/selectors.ts";
@@ -124,6 +124,21 @@ export function DealCard({
         <dd>
           {deal.evidence}: {EVIDENCE_LABELS[deal.evidence]}
         </dd>
+        {deal.localAmount && (
+          <>
+            <dt>In {deal.localAmount.currency}</dt>
+            <dd>
+              {deal.localAmount.valueBn} bn {deal.localAmount.currency} (as the source gives it; not
+              converted, so no dollar figure counts it)
+            </dd>
+          </>
+        )}
+        {(deal.attributes ?? []).map((a, i) => (
+          <Fragment key={`attribute-${i}`}>
+            <dt>{a.name}</dt>
+            <dd>{a.value}</dd>
+          </Fragment>
+        ))}
       </dl>
       <Lineage deal={deal} />
       <p>{deal.description}</p>

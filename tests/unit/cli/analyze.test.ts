@@ -41,9 +41,39 @@ describe("cli/analyze", () => {
         windowMonths: 24,
         json: true,
         pretty: false,
+        strict: false,
+        mapping: { columns: [], values: [] },
       });
       expect(parseArgs(["x.csv", "--window-months", "6"])).toMatchObject({ windowMonths: 6 });
       expect(parseArgs(["x.csv", "--window-months", "-1"])).toHaveProperty("error");
+    });
+  });
+
+  it("should read tracker mapping options, refusing fields and values that are not ours", () => {
+    expect(
+      parseArgs([
+        "t.csv",
+        "--map",
+        "Lead Investor=from",
+        "--map=Notes=-",
+        "--map-value",
+        "status:in talks=stalled",
+        "--strict",
+      ]),
+    ).toMatchObject({
+      strict: true,
+      mapping: {
+        columns: [
+          ["Lead Investor", "from"],
+          ["Notes", null],
+        ],
+        values: [["status", [["in talks", "stalled"]]]],
+      },
+    });
+    expect(parseArgs(["t.csv", "--map", "A=payer"])).toHaveProperty("error");
+    expect(parseArgs(["t.csv", "--map-value", "status:x=maybe"])).toEqual({
+      error:
+        '--map-value: "maybe" is not a status; one of announced, signed, closed, stalled, revised, superseded, cancelled',
     });
   });
 
@@ -129,6 +159,37 @@ describe("cli/analyze", () => {
       const r = await run([p]);
       expect(r.out).toContain("Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn");
       expect(r.out).toContain("Strongly connected components (2+ companies): 1");
+    });
+
+    it("should run a tracker file with no flags, warn on stderr, and honour --map, --map-value and --strict", async () => {
+      const legs = join(import.meta.dirname, "../../../data/fixtures/trackers/legs-tracker.csv");
+      const plain = await run([legs, "--json"]);
+      expect(plain.code).toBe(0);
+      expect(plain.err).toContain('warning: line 1: columns read as ours: "deal_id" → id');
+      const json = JSON.parse(plain.out) as {
+        hops: { from: string; to: string; totalUsdBn: number }[];
+      };
+      expect(json.hops.find((h) => h.from === "openai" && h.to === "nvidia")?.totalUsdBn).toBe(
+        0.35,
+      );
+      // The leg column read as the deal's description; a word read as another value.
+      const mapped = await run([
+        legs,
+        "--json",
+        "--map",
+        "leg=description",
+        "--map-value",
+        "type:gpu=other",
+      ]);
+      expect(mapped.code).toBe(0);
+      expect(mapped.err).not.toContain('"gpu" → chip-purchase');
+      expect(mapped.err).toContain('"gpu" → other');
+      const strict = await run([legs, "--strict"]);
+      expect(strict.code).toBe(2);
+      expect(strict.err.trimEnd().split("\n").at(-1)).toBe(
+        `${legs}: 6 warnings, refused with --strict`,
+      );
+      expect(strict.out).toBe("");
     });
 
     it("should work as a process through npm run analyze with no stack trace", () => {

@@ -120,4 +120,22 @@ describe("ui/panels/DetailsPanel", () => {
     render(<DetailsPanel />);
     expect(screen.getByRole("status")).toHaveTextContent("Analysing…");
   });
+
+  it("should show a tracker's own columns and an amount in another currency on the deal", async () => {
+    const { parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
+    const r = parseCsvEdgeList(
+      "Investor,Investee,Amount,in_totals,Analyst\nMistral,ASML,€385m,0,JS\n",
+      "t.csv",
+    );
+    if (!r.ok) throw new Error("should parse");
+    resetWithAnalysis(r.value);
+    actions.selectEdge("mistral", "asml");
+    render(<DetailsPanel />);
+    const card = screen.getByRole("article");
+    expect(card).toHaveTextContent(
+      /In EUR\s*0\.385 bn EUR \(as the source gives it; not converted/,
+    );
+    expect(card).toHaveTextContent(/in_totals\s*0/);
+    expect(card).toHaveTextContent(/Analyst\s*JS/);
+  });
 });
