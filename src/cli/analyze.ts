@@ -547,10 +547,13 @@ export function isResourceLimit(err: unknown): boolean {
   );
 }
 
-const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
-if (isEntry) {
+/**
+ * Runs the CLI as a process: sets the exit code, turns a closed pipe into a
+ * quiet exit and a resource limit into exit 3 with one line; never a stack trace.
+ */
+export async function runCli(argv: readonly string[]): Promise<void> {
   try {
-    process.exitCode = await main(process.argv.slice(2));
+    process.exitCode = await main(argv);
   } catch (err) {
     // NOTE: a reader that stops early (`| head`) closes the pipe: that is not an error.
     if (err instanceof OutputClosed) process.exit(0);
@@ -564,3 +567,7 @@ if (isEntry) {
     }
   }
 }
+
+// NOTE: run directly (`tsx src/cli/analyze.ts`) in tests; the shipped command is `ouroboros.ts`.
+const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
+if (isEntry) await runCli(process.argv.slice(2));

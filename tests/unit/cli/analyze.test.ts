@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -194,10 +194,29 @@ describe("cli/analyze", () => {
 
     it("should work as a process through npm run analyze with no stack trace", () => {
       const p = file("bad2.csv", "from,to\n,B\n");
-      const r = spawnSync("npx", ["tsx", "src/cli/analyze.ts", p], { encoding: "utf8" });
+      const r = spawnSync("npm", ["run", "-s", "analyze", "--", p], { encoding: "utf8" });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("line 2, from: is empty");
       expect(r.stderr).not.toContain("    at ");
+    });
+
+    it("should ship compiled: the ouroboros command runs from plain JavaScript, inside the checkout", () => {
+      // NOTE: `npm install` and `npm ci` build it (the `prepare` script).
+      const compiled = join(import.meta.dirname, "../../../dist-cli/ouroboros.js");
+      expect(readFileSync(compiled, "utf8").startsWith("#!/usr/bin/env -S node")).toBe(true);
+      const p = file("tiny-bin.json", JSON.stringify(tinyDataset()));
+      const direct = spawnSync(process.execPath, [compiled, "analyze", p], { encoding: "utf8" });
+      expect(direct.status).toBe(0);
+      expect(direct.stdout).toContain("Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn");
+      const npx = spawnSync("npx", ["--no-install", "ouroboros", "analyze", p, "--json"], {
+        encoding: "utf8",
+        cwd: join(import.meta.dirname, "../../.."),
+      });
+      expect(npx.status).toBe(0);
+      expect(JSON.parse(npx.stdout)).toHaveProperty("cycleCount", 1);
+      const usage = spawnSync(process.execPath, [compiled, "wat"], { encoding: "utf8" });
+      expect(usage.status).toBe(2);
+      expect(usage.stderr.split("\n")[0]).toBe('error: unknown command "wat"');
     });
   });
 });
