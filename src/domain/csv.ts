@@ -345,6 +345,7 @@ export function parseEdgeRecords(
   const hasSourceColumn = columnOf.has("sources");
   const values = new ValueLog();
   const seen = new ValueCounts();
+  const memo = new Map<string, string | null>();
   const valueOverrides = options.mapping?.values ?? {};
   const fileSource = () => {
     if (!sources.has(CSV_SOURCE_ID)) {
@@ -386,13 +387,21 @@ export function parseEdgeRecords(
     const mapped = <F extends MappedValueField>(field: F, fallback: MappedValue<F>) => {
       const text = get(field);
       if (text === "") return { value: fallback, text };
-      const value = mapValue(field, text, valueOverrides[field]);
+      // NOTE: a tracker repeats a handful of words over thousands of rows.
+      const key = `${field}\u0000${text}`;
+      let value = memo.get(key) as MappedValue<F> | null | undefined;
+      if (value === undefined) {
+        value = mapValue(field, text, valueOverrides[field]);
+        memo.set(key, value);
+      }
       seen.count(field, text, value ?? fallback);
       if (value === null) {
         values.note(field, text, `${fallback} (not recognised)`, line);
         return { value: fallback, text };
       }
-      if (normalizeName(text) !== normalizeName(value)) values.note(field, text, value, line);
+      if (text !== value && normalizeName(text) !== normalizeName(value)) {
+        values.note(field, text, value, line);
+      }
       return { value, text };
     };
 
@@ -467,12 +476,16 @@ export function parseEdgeRecords(
 
     const statusRead = mapped("status", "announced");
     const status: DealStatus = statusRead.value;
-    if (statusRead.text !== "" && normalizeName(statusRead.text) !== normalizeName(status)) {
+    const statusWord =
+      statusRead.text === "" || statusRead.text === status
+        ? status
+        : normalizeName(statusRead.text);
+    if (statusWord !== status) {
       notes.push(`Status in the file: "${statusRead.text}".`);
     }
     let evidence: EvidenceTier = mapped("evidence", "reported").value;
     // NOTE: a status of "reported" says how the deal is known, as well as where it stands.
-    if (normalizeName(statusRead.text) === "reported") evidence = "reported";
+    if (statusWord === "reported") evidence = "reported";
 
     const supersededBy = get("superseded_by");
     if (supersededBy !== "" && status !== "superseded") {

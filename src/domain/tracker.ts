@@ -327,23 +327,41 @@ export function mapValue<F extends MappedValueField>(
   overrides: ReadonlyMap<string, string> = new Map(),
 ): MappedValue<F> | null {
   const word = normalizeName(text);
-  const { values, words } = VOCABULARIES[field] as {
-    values: readonly string[];
-    words: Readonly<Record<string, readonly string[]>>;
-  };
+  const values: readonly string[] = VOCABULARIES[field].values;
   const override = overrides.get(word);
   if (override !== undefined && values.includes(override)) return override as MappedValue<F>;
   if (word === "") return null;
-  const candidates: [string, string][] = values.flatMap((v) => [
-    [normalizeName(v), v] as [string, string],
-    ...(words[v] ?? []).map((w) => [w, v] as [string, string]),
-  ]);
-  const exact = candidates.find(([w]) => w === word);
-  if (exact) return exact[1] as MappedValue<F>;
-  const prefix = candidates
-    .filter(([w]) => w.length >= 3 && word.startsWith(w))
-    .sort((a, b) => b[0].length - a[0].length)[0];
+  const { exact, prefixes } = candidatesOf(field);
+  const found = exact.get(word);
+  if (found !== undefined) return found as MappedValue<F>;
+  const prefix = prefixes.find(([w]) => word.startsWith(w));
   return (prefix?.[1] as MappedValue<F> | undefined) ?? null;
+}
+
+const CANDIDATES = new Map<
+  MappedValueField,
+  { exact: Map<string, string>; prefixes: [string, string][] }
+>();
+
+/** Each field's words once: exact matches, and prefixes of three letters or more, longest first. */
+function candidatesOf(field: MappedValueField) {
+  let known = CANDIDATES.get(field);
+  if (!known) {
+    const { values, words } = VOCABULARIES[field] as {
+      values: readonly string[];
+      words: Readonly<Record<string, readonly string[]>>;
+    };
+    const pairs: [string, string][] = values.flatMap((v) => [
+      [normalizeName(v), v] as [string, string],
+      ...(words[v] ?? []).map((w) => [w, v] as [string, string]),
+    ]);
+    const exact = new Map<string, string>();
+    for (const [w, v] of pairs) if (!exact.has(w)) exact.set(w, v);
+    const prefixes = pairs.filter(([w]) => w.length >= 3).sort((a, b) => b[0].length - a[0].length);
+    known = { exact, prefixes };
+    CANDIDATES.set(field, known);
+  }
+  return known;
 }
 
 /** What an amount cell says. */

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:cli`: the whole compiled command (`dist-cli/ouroboros.js
+ * analyze --json`, every loop up to 6 hops, uncapped) against a minimal loop
+ * counter reading the same CSV (`minimal-cycles.mjs`), on a 10,000-company,
+ * 50,000-deal preferential-attachment file with a few thousand loops; and, when
+ * Python and networkx are installed, against networkx `simple_cycles` on
+ * 2,000 companies / 10,000 deals. Prints medians of three runs and the ratios.
+ * Targets (issue 12): within 1.5× of the minimal counter; 20× faster than networkx.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generatePreferentialCsv } from "./generators.ts";
+
+const root = join(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "ouroboros-bench-cli-"));
+
+function timed(command: string, args: string[]): { ms: number; stdout: string } {
+  const started = performance.now();
+  const r = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+function median(command: string, args: string[], runs = 3) {
+  const all = Array.from({ length: runs }, () => timed(command, args));
+  const sorted = all.map((r) => r.ms).sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(runs / 2)]!, stdout: all[0]!.stdout };
+}
+
+const big = join(dir, "pa-10k-50k.csv");
+writeFileSync(big, generatePreferentialCsv(10_000, 5, 0.002, 42));
+const cli = ["--max-semi-space-size=64", "dist-cli/ouroboros.js", "analyze"];
+const ours = median(process.execPath, [
+  ...cli,
+  big,
+  "--json",
+  "--max-length",
+  "6",
+  "--cap",
+  "0",
+  "--limit",
+  "0",
+]);
+const loops = (JSON.parse(ours.stdout) as { cycleCount: number }).cycleCount;
+const minimal = median(process.execPath, ["tests/bench/minimal-cycles.mjs", big, "6"]);
+console.log(
+  "CLI benchmark (whole process, median of 3), 10k companies / 50k deals, loops ≤ 6 hops",
+);
+console.log(`ouroboros analyze --json   ${ours.ms.toFixed(0).padStart(6)} ms  ${loops} loops`);
+console.log(
+  `minimal loop counter       ${minimal.ms.toFixed(0).padStart(6)} ms  ${minimal.stdout.trim()} loops`,
+);
+const ratio = ours.ms / minimal.ms;
+console.log(`ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "ok" : "not met"})`);
+
+const hasNetworkx =
+  spawnSync("python3", ["-c", "import networkx"], { encoding: "utf8" }).status === 0;
+if (!hasNetworkx) {
+  console.log("networkx: skipped (python3 with networkx is not installed here)");
+} else {
+  const small = join(dir, "pa-2k-10k.csv");
+  writeFileSync(small, generatePreferentialCsv(2_000, 5, 0.002, 42));
+  const script = [
+    "import sys, csv, networkx as nx",
+    "g = nx.DiGraph()",
+    "r = csv.reader(open(sys.argv[1])); next(r)",
+    "g.add_edges_from((a, b) for a, b, *_ in r if a != b)",
+    "print(sum(1 for _ in nx.simple_cycles(g, length_bound=5)))",
+  ].join("\n");
+  const nx = median("python3", ["-c", script, small]);
+  const oursSmall = median(process.execPath, [
+    ...cli,
+    small,
+    "--json",
+    "--max-length",
+    "5",
+    "--cap",
+    "0",
+    "--limit",
+    "0",
+  ]);
+  const speedup = nx.ms / oursSmall.ms;
+  console.log(
+    `2k/10k, loops ≤ 5: networkx ${nx.ms.toFixed(0)} ms, ouroboros ${oursSmall.ms.toFixed(0)} ms: ${speedup.toFixed(1)}× faster (target ≥ 20×: ${speedup >= 20 ? "ok" : "not met"})`,
+  );
+}
