@@ -81,3 +81,17 @@ export function summarizeLargeView(
     totalHops: allHops.length,
   };
 }
+
+/** The notice's numbers for a drawn graph of the analysis's hops, or null when it draws them all. */
+export function summarizeDrawn(
+  allHops: readonly Hop[],
+  drawn: { readonly order: number; readonly size: number },
+): LargeViewSummary | null {
+  if (drawn.size >= allHops.length) return null;
+  return {
+    drawnCompanies: drawn.order,
+    totalCompanies: new Set(allHops.flatMap((h) => [h.from, h.to])).size,
+    drawnHops: drawn.size,
+    totalHops: allHops.length,
+  };
+}

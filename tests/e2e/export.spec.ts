@@ -236,6 +236,11 @@ describe("image export (Chromium)", () => {
     expect(PNG.sync.read(png).width).toBeGreaterThan(1000);
     expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
     console.log(`export PNG of ${flows} flows: ${await exportMs(page)} ms`);
+    // The picture says it holds the largest flows only, with the totals.
+    const svg = await saved(await exportVia(page, "Export SVG"), "export-large-graph.svg");
+    expect(svg.toString("utf8")).toMatch(
+      /the 2,500 largest of 12,\d{3} flows, between the \d{3} of 6,000 companies with the most money/,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,7 +31,8 @@ import {
   DEAL_TYPE_COLORS,
   DEAL_TYPE_LABELS,
 } from "../palette.ts";
-import { plural } from "../../domain/counts.ts";
+import { formatCount, plural } from "../../domain/counts.ts";
+import type { LargeViewSummary } from "../largeView.ts";
 import type { ExportFormat } from "./options.ts";
 import type { ExportSubgraph } from "./subgraph.ts";
 import { FAILED_FLOW_COLOR, STRESS_BANDS, STRESS_COLORS, STRESS_LABELS } from "../stressStyle.ts";
@@ -247,4 +248,19 @@ export function formatSourcesLine(
   }
   const more = names.length - shown;
   return more > 0 ? `${line} and ${more} more.` : `${line}.`;
+}
+
+/**
+ * The description of a large dataset's whole-graph picture, which holds only
+ * its largest flows (`largeView.ts`): the subtitle says so, with the totals,
+ * so a printed picture never passes for the whole dataset.
+ */
+export function withLargeViewNote(
+  description: ExportDescription,
+  summary: LargeViewSummary,
+): ExportDescription {
+  return {
+    ...description,
+    subtitle: `${description.subtitle} · the ${formatCount(summary.drawnHops)} largest of ${formatCount(summary.totalHops)} flows, between the ${formatCount(summary.drawnCompanies)} of ${formatCount(summary.totalCompanies)} companies with the most money`,
+  };
 }

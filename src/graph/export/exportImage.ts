@@ -31,7 +31,8 @@ import { type FlowSigma, canvasToPngBlob, drawExportPng } from "./png.ts";
 import { buildExportScene } from "./scene.ts";
 import { serializeSvg } from "./svg.ts";
 import type { StressOverlay } from "../stressStyle.ts";
-import { withStressLegend } from "./describe.ts";
+import { withLargeViewNote, withStressLegend } from "./describe.ts";
+import type { LargeViewSummary } from "../largeView.ts";
 import { selectExportSubgraph } from "./subgraph.ts";
 import { type TextMeasurer, createCanvasMeasurer } from "./textMeasure.ts";
 
@@ -48,6 +49,8 @@ export interface ExportRequest {
   readonly options?: Partial<ExportOptions>;
   /** A stress-test scenario to draw, with its caption. */
   readonly stress?: { readonly overlay: StressOverlay; readonly caption: string } | null;
+  /** What a large dataset's graph leaves out; said in a whole-graph picture. */
+  readonly largeView?: LargeViewSummary | null;
 }
 
 export interface ExportResult {
@@ -75,9 +78,13 @@ export async function exportHighlighted(
   const subgraph = selectExportSubgraph(sigma.getGraph(), request.selection);
   const stress = request.stress ?? null;
   const overlays = { stress: stress?.overlay ?? null };
-  const description = stress
+  const described = stress
     ? withStressLegend(describeExport(subgraph, request.dataset, request.loop), stress.caption)
     : describeExport(subgraph, request.dataset, request.loop);
+  const description =
+    request.largeView && subgraph.kind === "graph"
+      ? withLargeViewNote(described, request.largeView)
+      : described;
   const settings = resolveGraphSettings(EXPORT_THEME, true);
 
   // Screen mapping: viewport = graphToViewport(p); zoom it by `zoom` at most

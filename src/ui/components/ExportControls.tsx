@@ -19,6 +19,7 @@ import {
   resolveExportOptions,
 } from "../../graph/export/options.ts";
 import { countExportEdges } from "../../graph/export/subgraph.ts";
+import { summarizeDrawn } from "../../graph/largeView.ts";
 import type { Hop } from "../../analysis/hops.ts";
 import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
 import { type FlowSigma, useOptionalSigma } from "../controllers/sigmaContext.ts";
@@ -113,6 +114,7 @@ async function exportAndDownload(
       format,
       options,
       stress: stressForExport(state),
+      largeView: state.analysis ? summarizeDrawn(state.analysis.hops, sigma.getGraph()) : null,
     });
     download(result.blob, result.fileName);
     const size = `${formatCount(result.width)} × ${formatCount(result.height)}`;
