@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { chmodSync } from "node:fs";
+import { join } from "node:path";
 
 /**
  * The Content-Security-Policy the built app ships: scripts, workers, styles and
@@ -42,6 +44,15 @@ function contentSecurityPolicy(): Plugin {
  */
 const cliConfig = defineConfig({
   publicDir: false,
+  plugins: [
+    {
+      name: "ouroboros-cli-executable",
+      // NOTE: the bin must be executable for `npx ouroboros` to run it.
+      writeBundle: (options, bundle) => {
+        for (const file of Object.keys(bundle)) chmodSync(join(options.dir!, file), 0o755);
+      },
+    },
+  ],
   build: {
     ssr: "src/cli/ouroboros.ts",
     outDir: "dist-cli",

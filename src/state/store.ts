@@ -4,6 +4,8 @@
  * Maps and arrays are replaced, never mutated in place.
  */
 import { create } from "zustand";
+import { temporal } from "zundo";
+import { type DealEdit, type EditProblem, applyDealEdit } from "../domain/edit.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { PipelineResult } from "../analysis/pipeline.ts";
 import type { Dataset } from "../domain/schema.ts";
@@ -128,7 +130,24 @@ export function initialState(): Store {
   };
 }
 
-export const useStore = create<Store>()(() => initialState());
+/**
+ * The store, with undo and redo of the data (zundo's temporal middleware): a
+ * version is kept each time the dataset changes; view state (selection,
+ * filters, camera) never is. Opening another dataset clears the history.
+ */
+export const useStore = create<Store>()(
+  temporal(() => initialState(), {
+    partialize: (s): DataVersion => ({ dataset: s.dataset, datasetSource: s.datasetSource }),
+    equality: (past, current) => past.dataset === current.dataset,
+    limit: 200,
+  }),
+);
+
+/** What an undo step restores. */
+export interface DataVersion {
+  readonly dataset: Dataset;
+  readonly datasetSource: DatasetSource;
+}
 
 const set = useStore.setState;
 const get = useStore.getState;
@@ -155,6 +174,27 @@ export const actions = {
       analysis: null,
       stress: DEFAULT_STRESS_VIEW,
     });
+    useStore.temporal.getState().clear();
+  },
+  /**
+   * Edits a deal of the open dataset (replace, add, delete), one undo step.
+   * Editing the shipped dataset or a link's makes a saved copy: the shipped
+   * file is never changed. Returns the problems when the edit is refused.
+   */
+  editDeal(edit: DealEdit): readonly EditProblem[] {
+    const s = get();
+    const result = applyDealEdit(s.dataset, edit);
+    if (!result.ok) return result.problems;
+    const datasetSource: DatasetSource =
+      s.datasetSource.kind === "entry" ? s.datasetSource : { kind: "entry", id: newEntryId() };
+    set({ dataset: result.dataset, datasetSource });
+    return [];
+  },
+  undo() {
+    useStore.temporal.getState().undo();
+  },
+  redo() {
+    useStore.temporal.getState().redo();
   },
   /** Shows the shipped dataset; nothing saved is deleted. */
   showDefault() {
