@@ -11,6 +11,8 @@ import { ProgressIndicator } from "./ProgressIndicator.tsx";
 import { DataControls } from "./components/DataControls.tsx";
 import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
+import { DealEditor } from "./components/DealEditor.tsx";
+import { UndoControls, useUndoKeys } from "./components/UndoControls.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
 import { type FlowSigma, GraphCommandsContext, SigmaContext } from "./controllers/sigmaContext.ts";
@@ -102,6 +104,7 @@ export function App({ commands = NO_GRAPH_COMMANDS }: { commands?: GraphCommands
 
 function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
   useGlobalKeys();
+  useUndoKeys();
   const theme = useThemeAttribute();
   const { tab, drawerOpen } = useStore(
     useShallow((s) => ({ tab: s.tab, drawerOpen: s.drawerOpen })),
@@ -116,6 +119,7 @@ function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) 
         </h1>
         <SearchBox />
         <div className="header-actions">
+          <UndoControls />
           <DataControls />
           <ExportControls />
           <ShareButton />
@@ -138,6 +142,7 @@ function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) 
         </div>
       </header>
       <NoticeBar />
+      <DealEditor />
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
           <div className="graph-stage">

@@ -1,10 +1,11 @@
 /** One deal with every figure it states, its discrepancy notes and its sources. */
-import { Fragment, type ReactNode } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 import { formatDealAmount } from "../../domain/money.ts";
 import type { Deal, EvidenceTier } from "../../domain/schema.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { SourceList } from "../components/SourceList.tsx";
+import { openDealEditor } from "../components/DealEditor.tsx";
 import { formatPartialDate } from "./format.ts";
 import { TypeTag } from "./TypeTag.tsx";
 import "./panels.css";
@@ -153,6 +154,38 @@ export function DealCard({
         </div>
       )}
       <SourceList refs={deal.sources} />
+      <DealEditButtons deal={deal} />
     </article>
+  );
+}
+
+/** Edit and delete: each one undo step; a refused delete says why. */
+function DealEditButtons({ deal }: { readonly deal: Deal }) {
+  const [problem, setProblem] = useState("");
+  return (
+    <div className="deal-edit">
+      <button
+        type="button"
+        aria-label={`Edit deal ${deal.id}`}
+        onClick={() => openDealEditor(deal)}
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        aria-label={`Delete deal ${deal.id}`}
+        onClick={() => {
+          const found = actions.editDeal({ kind: "delete", id: deal.id });
+          setProblem(found.map((p) => p.message).join("; "));
+        }}
+      >
+        Delete
+      </button>
+      {problem && (
+        <p role="alert" className="field-error">
+          Not deleted: {problem}
+        </p>
+      )}
+    </div>
   );
 }

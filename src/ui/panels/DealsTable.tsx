@@ -4,6 +4,7 @@
  * name, deal type or description.
  */
 import { formatCount } from "../../domain/counts.ts";
+import { openDealEditor } from "../components/DealEditor.tsx";
 import { useId, useMemo, useState } from "react";
 import { periodStart } from "../../analysis/filterDeals.ts";
 import { formatDealAmount } from "../../domain/money.ts";
@@ -130,6 +131,11 @@ export function DealsTable() {
 
   return (
     <section className="panel deals-panel" aria-label="Deals table">
+      <div className="button-row">
+        <button type="button" onClick={() => openDealEditor("new")}>
+          Add a deal
+        </button>
+      </div>
       <div className="field">
         <label htmlFor={inputId}>Filter deals</label>
         <input

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { openPage, suiteHarness, waitForGraph } from "./harness.ts";
+
+const harness = suiteHarness();
+
+describe("editing deals (Chromium)", () => {
+  it("should edit a deal in a checked form, undo and redo it, and keep it as a saved copy after a reload", async () => {
+    const { context, page, errors } = await openPage(
+      harness,
+      { width: 1280, height: 800 },
+      "?edge=openai.oracle&tab=details",
+    );
+    await waitForGraph(page);
+    const details = page.getByRole("tabpanel");
+    await expect.poll(() => details.innerText()).toContain("about $300 bn");
+    const undo = page.getByRole("button", { name: "Undo the last edit" });
+    const redo = page.getByRole("button", { name: "Redo the edit" });
+    expect(await undo.isDisabled()).toBe(true);
+
+    await page.getByRole("button", { name: "Edit deal openai-oracle-cloud-300bn" }).click();
+    const form = page.getByRole("dialog", { name: "Edit deal openai-oracle-cloud-300bn" });
+    await form.waitFor();
+    const amount = form.getByLabel("Amount (US$ bn, empty if undisclosed)");
+    expect(await amount.inputValue()).toBe("300");
+    // A bad value is refused by the dataset's own rules, by its field; nothing is saved.
+    await amount.fill("-5");
+    await form.getByRole("button", { name: "Save the deal" }).click();
+    await expect.poll(() => form.innerText()).toMatch(/must be|negative|at least/);
+    expect(await amount.getAttribute("aria-invalid")).toBe("true");
+    await amount.fill("250");
+    await form.getByRole("button", { name: "Save the deal" }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    await expect.poll(() => details.innerText()).toContain("about $250 bn");
+    // The shipped dataset is never changed: the edit made a saved copy.
+    await page.getByRole("tab", { name: "About" }).click();
+    await expect
+      .poll(() => page.getByRole("tabpanel").innerText())
+      .toMatch(/saved in this browser/);
+
+    await undo.click();
+    await page.getByRole("tab", { name: "Details" }).click();
+    await expect.poll(() => details.innerText()).toContain("about $300 bn");
+    // Keyboard: Ctrl+Shift+Z redoes, outside any text field.
+    await page.locator("body").press("Control+Shift+Z");
+    await expect.poll(() => details.innerText()).toContain("about $250 bn");
+    expect(await redo.isDisabled()).toBe(true);
+
+    await page.reload();
+    await waitForGraph(page);
+    await page.getByRole("tab", { name: "Details" }).click();
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("about $250 bn");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should add and delete a deal, each one undo step", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await waitForGraph(page);
+    await page.getByRole("tab", { name: "Table" }).click();
+    const caption = () => page.locator("table caption").first().innerText();
+    const before = await caption();
+    await page.getByRole("button", { name: "Add a deal" }).click();
+    const form = page.getByRole("dialog", { name: "Add a deal" });
+    await form.getByLabel("Payer (money leaves)").selectOption("nvidia");
+    await form.getByLabel("Payee (money arrives)").selectOption("intel");
+    await form.getByLabel("Amount (US$ bn, empty if undisclosed)").fill("5");
+    await form.getByLabel("Announced", { exact: true }).fill("2025-09");
+    await form.getByLabel("Description").fill("Nvidia buys a $5 bn stake in Intel.");
+    await form.getByLabel("Quote from source 1").fill("a test quote");
+    await form.getByRole("button", { name: "Add the deal" }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    const count = (text: string) => Number(/Deals \(([\d,]+)/.exec(text)![1]!.replace(/,/g, ""));
+    await expect.poll(async () => count(await caption())).toBe(count(before) + 1);
+    await page.getByRole("button", { name: "Undo the last edit" }).click();
+    await expect.poll(async () => count(await caption())).toBe(count(before));
+    await page.getByRole("button", { name: "Redo the edit" }).click();
+    await expect.poll(async () => count(await caption())).toBe(count(before) + 1);
+
+    // Delete it from its flow's details (the saved copy opens again on this address).
+    await page.goto(`${harness.baseUrl}?edge=nvidia.intel&tab=details`);
+    await waitForGraph(page);
+    const remove = page.getByRole("button", { name: /^Delete deal nvidia-intel(-\d+)?$/ }).last();
+    const removed = await remove.getAttribute("aria-label");
+    await remove.click();
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).not.toContain("a test quote");
+    await page.getByRole("button", { name: "Undo the last edit" }).click();
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("a test quote");
+    expect(removed).toMatch(/^Delete deal nvidia-intel/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
