@@ -1,12 +1,15 @@
 /**
- * Edits to a dataset's deals: replace, add or delete one, each checked as a
- * whole dataset (the zod schema, then references and lineage), so an edit
- * that would break the data (a payer that does not exist, a deal another one
- * names as its replacement) is refused with the field and the reason. Never
- * mutates its input: the app's undo history keeps every version.
+ * Edits to a dataset: replace, add or delete a deal or a company, or merge two
+ * companies that are the same (every deal, fact and sponsor naming one names
+ * the other). Each is checked as a whole dataset (the zod schema, then
+ * references and lineage), so an edit that would break the data (a payer that
+ * does not exist, a company deals still name, a merge that makes a company pay
+ * itself) is refused with the field and the reason. Never mutates its input:
+ * the app's undo history keeps every version.
  */
 import type { ParseResult, Problem } from "./problems.ts";
-import type { Dataset, Deal } from "./schema.ts";
+import { companyIdOf } from "./csv.ts";
+import type { Company, Dataset, Deal } from "./schema.ts";
 import { validateDataset } from "./validate.ts";
 
 export type DealEdit =
@@ -14,19 +17,35 @@ export type DealEdit =
   | { readonly kind: "add"; readonly deal: Deal }
   | { readonly kind: "delete"; readonly id: string };
 
+export type CompanyEdit =
+  | { readonly kind: "replace-company"; readonly id: string; readonly company: Company }
+  | { readonly kind: "add-company"; readonly company: Company }
+  | { readonly kind: "delete-company"; readonly id: string }
+  /** `drop` becomes `keep` everywhere, then goes. */
+  | { readonly kind: "merge-companies"; readonly keep: string; readonly drop: string };
+
+export type DataEdit = DealEdit | CompanyEdit;
+
 /** A problem of an edit, by the deal's field ("amountUsdBn") or "deal" for the whole. */
 export interface EditProblem {
   readonly field: string;
   readonly message: string;
 }
 
-function fieldProblems(problems: readonly Problem[], index: number): EditProblem[] {
-  const own = `deals[${index}]`;
+function fieldProblems(
+  problems: readonly Problem[],
+  index: number,
+  collection = "deals",
+): EditProblem[] {
+  const own = `${collection}[${index}]`;
   return problems.map((p) => {
     if (p.path.startsWith(`${own}.`)) {
       return { field: p.path.slice(own.length + 1).replace(/\[\d+\].*$/, ""), message: p.message };
     }
-    return { field: "deal", message: `${p.path}: ${p.message}` };
+    return {
+      field: collection === "deals" ? "deal" : "company",
+      message: `${p.path}: ${p.message}`,
+    };
   });
 }
 
@@ -62,4 +81,121 @@ export function newDealId(dataset: Pick<Dataset, "deals">, from: string, to: str
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** An id for a new company, from its name, not yet in the dataset. */
+export function newCompanyId(dataset: Pick<Dataset, "companies">, name: string): string {
+  const base = companyIdOf(name) || "company";
+  const taken = new Set(dataset.companies.map((c) => c.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 110)}-${n}`;
+  return id;
+}
+
+function checked(
+  next: Dataset,
+  index: number,
+  collection: "deals" | "companies",
+): { ok: true; dataset: Dataset } | { ok: false; problems: EditProblem[] } {
+  const result: ParseResult<Dataset> = validateDataset(next);
+  if (result.ok) return { ok: true, dataset: result.value };
+  return { ok: false, problems: fieldProblems(result.problems, index, collection) };
+}
+
+/** Applies an edit to a deal or a company; the new dataset, or the problems it would cause. */
+export function applyEdit(
+  dataset: Dataset,
+  edit: DataEdit,
+): { ok: true; dataset: Dataset } | { ok: false; problems: EditProblem[] } {
+  switch (edit.kind) {
+    case "replace":
+    case "add":
+    case "delete":
+      return applyDealEdit(dataset, edit);
+    case "add-company": {
+      if (dataset.companies.some((c) => c.id === edit.company.id)) {
+        return {
+          ok: false,
+          problems: [{ field: "id", message: `a company "${edit.company.id}" exists` }],
+        };
+      }
+      const companies = [...dataset.companies, edit.company];
+      return checked({ ...dataset, companies }, companies.length - 1, "companies");
+    }
+    case "replace-company": {
+      const index = dataset.companies.findIndex((c) => c.id === edit.id);
+      if (index < 0)
+        return { ok: false, problems: [{ field: "company", message: "no such company" }] };
+      const companies = dataset.companies.map((c, i) => (i === index ? edit.company : c));
+      return checked({ ...dataset, companies }, index, "companies");
+    }
+    case "delete-company": {
+      const uses = dataset.deals.filter((d) => d.from === edit.id || d.to === edit.id).length;
+      if (uses > 0) {
+        return {
+          ok: false,
+          problems: [
+            {
+              field: "company",
+              message: `${uses} ${uses === 1 ? "deal names" : "deals name"} it: delete or edit ${uses === 1 ? "it" : "them"} first, or merge it into another company`,
+            },
+          ],
+        };
+      }
+      const companies = dataset.companies.filter((c) => c.id !== edit.id);
+      return checked({ ...dataset, companies }, -1, "companies");
+    }
+    case "merge-companies": {
+      const { keep, drop } = edit;
+      if (keep === drop)
+        return {
+          ok: false,
+          problems: [{ field: "company", message: "a company cannot merge into itself" }],
+        };
+      if (
+        !dataset.companies.some((c) => c.id === keep) ||
+        !dataset.companies.some((c) => c.id === drop)
+      ) {
+        return { ok: false, problems: [{ field: "company", message: "no such company" }] };
+      }
+      const loops = dataset.deals.filter(
+        (d) => (d.from === drop && d.to === keep) || (d.from === keep && d.to === drop),
+      );
+      if (loops.length > 0) {
+        return {
+          ok: false,
+          problems: [
+            {
+              field: "company",
+              message: `the merge would make the company pay itself in ${loops.map((d) => d.id).join(", ")}: delete or edit ${loops.length === 1 ? "that deal" : "those deals"} first`,
+            },
+          ],
+        };
+      }
+      const to = (id: string) => (id === drop ? keep : id);
+      const next: Dataset = {
+        ...dataset,
+        companies: dataset.companies
+          .filter((c) => c.id !== drop)
+          .map((c) =>
+            c.sponsors
+              ? { ...c, sponsors: [...new Set(c.sponsors.map(to))].filter((s) => s !== c.id) }
+              : c,
+          ),
+        deals: dataset.deals.map((d) =>
+          d.from === drop || d.to === drop ? { ...d, from: to(d.from), to: to(d.to) } : d,
+        ),
+        facts: dataset.facts.map((f) =>
+          f.company === drop || f.counterparty === drop
+            ? {
+                ...f,
+                company: to(f.company),
+                ...(f.counterparty ? { counterparty: to(f.counterparty) } : {}),
+              }
+            : f,
+        ),
+      };
+      return checked(next, -1, "companies");
+    }
+  }
 }

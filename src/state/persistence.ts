@@ -228,9 +228,12 @@ function toEntry(id: string, dataset: Dataset): LibraryEntry {
 export function startPersistence(): () => void {
   let queue: Promise<void> = Promise.resolve();
   let warned = false;
+  let pending = 0;
   return useStore.subscribe((state, prev) => {
     if (state.dataset === prev.dataset && state.datasetSource === prev.datasetSource) return;
     const { dataset, datasetSource: source } = state;
+    if (source.kind === "entry") actions.setSaveState("saving");
+    pending++;
     // NOTE: writes are chained so a quick import-then-switch lands in that order.
     queue = queue
       .then(async () => {
@@ -240,8 +243,11 @@ export function startPersistence(): () => void {
           await set(`${ENTRY_PREFIX}${source.id}`, toEntry(source.id, dataset), store);
           await set(ACTIVE_KEY, source.id, store);
         } else if (source.kind === "default") await del(ACTIVE_KEY, store);
+        if (--pending === 0) actions.setSaveState(source.kind === "entry" ? "saved" : "idle");
       })
       .catch((err: unknown) => {
+        pending = Math.max(0, pending - 1);
+        if (source.kind === "entry") actions.setSaveState("failed");
         if (warned || source.kind !== "entry") return;
         warned = true;
         actions.addNotice(

@@ -5,7 +5,7 @@
  */
 import { create } from "zustand";
 import { temporal } from "zundo";
-import { type DealEdit, type EditProblem, applyDealEdit } from "../domain/edit.ts";
+import { type DataEdit, type EditProblem, applyEdit } from "../domain/edit.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { PipelineResult } from "../analysis/pipeline.ts";
 import type { Dataset } from "../domain/schema.ts";
@@ -42,9 +42,13 @@ export type Theme = (typeof THEMES)[number];
 
 export type AnalysisStatus = "idle" | "running" | "done" | "error";
 
+/** Whether the open dataset is written to the browser: shown next to undo. */
+export type SaveState = "idle" | "saving" | "saved" | "failed";
+
 interface DatasetSlice {
   dataset: Dataset;
   datasetSource: DatasetSource;
+  saveState: SaveState;
 }
 interface FiltersSlice {
   filters: DealFilters;
@@ -87,6 +91,7 @@ export type Store = DatasetSlice & FiltersSlice & SelectionSlice & ViewSlice & A
 const createDatasetSlice = (): DatasetSlice => ({
   dataset: DEFAULT_DATASET,
   datasetSource: DEFAULT_SOURCE,
+  saveState: "idle",
 });
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
@@ -177,21 +182,38 @@ export const actions = {
     useStore.temporal.getState().clear();
   },
   /**
-   * Edits a deal of the open dataset (replace, add, delete), one undo step.
+   * Edits the open dataset (a deal or a company: replace, add, delete; or a
+   * merge of two companies), one undo step.
    * Editing the shipped dataset or a link's makes a saved copy: the shipped
    * file is never changed. Returns the problems when the edit is refused.
    */
-  editDeal(edit: DealEdit): readonly EditProblem[] {
+  editData(edit: DataEdit): readonly EditProblem[] {
     const s = get();
-    const result = applyDealEdit(s.dataset, edit);
+    const result = applyEdit(s.dataset, edit);
     if (!result.ok) return result.problems;
     const datasetSource: DatasetSource =
       s.datasetSource.kind === "entry" ? s.datasetSource : { kind: "entry", id: newEntryId() };
-    set({ dataset: result.dataset, datasetSource });
+    // A merged or deleted company that was selected: its successor, or nothing.
+    const sel = s.selection;
+    const gone =
+      sel.kind === "company" &&
+      ((edit.kind === "merge-companies" && sel.id === edit.drop) ||
+        (edit.kind === "delete-company" && sel.id === edit.id));
+    const selection =
+      gone && edit.kind === "merge-companies"
+        ? { kind: "company" as const, id: edit.keep }
+        : gone
+          ? NO_SELECTION
+          : sel;
+    set({ dataset: result.dataset, datasetSource, selection });
     return [];
   },
   undo() {
     useStore.temporal.getState().undo();
+  },
+  /** Set by the persistence layer around each write of a saved dataset. */
+  setSaveState(saveState: SaveState) {
+    set({ saveState });
   },
   redo() {
     useStore.temporal.getState().redo();

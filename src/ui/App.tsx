@@ -12,6 +12,7 @@ import { DataControls } from "./components/DataControls.tsx";
 import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
 import { DealEditor } from "./components/DealEditor.tsx";
+import { CompanyEditor } from "./components/CompanyEditor.tsx";
 import { UndoControls, useUndoKeys } from "./components/UndoControls.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
@@ -143,6 +144,7 @@ function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) 
       </header>
       <NoticeBar />
       <DealEditor />
+      <CompanyEditor />
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
           <div className="graph-stage">

@@ -44,6 +44,9 @@ describe("editing deals (Chromium)", () => {
     await page.locator("body").press("Control+Shift+Z");
     await expect.poll(() => details.innerText()).toContain("about $250 bn");
     expect(await redo.isDisabled()).toBe(true);
+    // The app says when the edit is written to the browser.
+    const saved = page.getByRole("group", { name: "Edit history" }).getByRole("status");
+    await expect.poll(() => saved.innerText()).toBe("Saved");
 
     await page.reload();
     await waitForGraph(page);
@@ -77,6 +80,8 @@ describe("editing deals (Chromium)", () => {
     await expect.poll(async () => count(await caption())).toBe(count(before) + 1);
 
     // Delete it from its flow's details (the saved copy opens again on this address).
+    const saved = page.getByRole("group", { name: "Edit history" }).getByRole("status");
+    await expect.poll(() => saved.innerText()).toBe("Saved");
     await page.goto(`${harness.baseUrl}?edge=nvidia.intel&tab=details`);
     await waitForGraph(page);
     const remove = page.getByRole("button", { name: /^Delete deal nvidia-intel(-\d+)?$/ }).last();
@@ -86,6 +91,37 @@ describe("editing deals (Chromium)", () => {
     await page.getByRole("button", { name: "Undo the last edit" }).click();
     await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("a test quote");
     expect(removed).toMatch(/^Delete deal nvidia-intel/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should merge an import's duplicate companies into one, closing the loop, and undo it", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await waitForGraph(page);
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({
+      name: "dupes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "from,to,amount_usd_bn\nNvidia,OpenAI,100\nOpen AI,Oracle,300\nOracle,Nvidia,40\n",
+      ),
+    });
+    const done = page.getByRole("dialog", { name: "Import complete" });
+    await done.getByRole("button", { name: "Close" }).click();
+    const loops = page.getByRole("listbox", { name: "Cycles" });
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("0 loops");
+    await page.getByRole("combobox", { name: "Search companies" }).fill("Open AI");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Details" }).click();
+    const panel = page.getByRole("tabpanel");
+    await expect.poll(() => panel.innerText()).toContain("Open AI");
+    await panel.getByLabel("Merge Open AI into").selectOption("openai");
+    await panel.getByRole("button", { name: "Merge" }).click();
+    await page.getByRole("tab", { name: "Loops" }).click();
+    await expect
+      .poll(() => loops.getByRole("option").allInnerTexts())
+      .toEqual([expect.stringContaining("Nvidia → OpenAI → Oracle → Nvidia")]);
+    await page.getByRole("button", { name: "Undo the last edit" }).click();
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("0 loops");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -150,7 +150,7 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
     event.preventDefault();
     const id = deal?.id ?? newDealId(dataset, draft.from || "deal", draft.to || "new");
     const next = dealOf(draft, deal, id);
-    const found = actions.editDeal(
+    const found = actions.editData(
       deal ? { kind: "replace", id: deal.id, deal: next } : { kind: "add", deal: next },
     );
     if (found.length > 0) setProblems(found);

@@ -31,10 +31,25 @@ export function useUndoKeys(): void {
   }, []);
 }
 
+const SAVE_TEXT = {
+  idle: "",
+  saving: "Saving…",
+  saved: "Saved",
+  failed: "Not saved",
+} as const;
+
 export function UndoControls() {
   const { past, future } = useHistory();
+  const saveState = useStore((s) => s.saveState);
   return (
     <div className="undo-controls" role="group" aria-label="Edit history">
+      <span
+        role="status"
+        className={`save-state save-state--${saveState}`}
+        title={saveState === "saved" ? "Saved in this browser" : undefined}
+      >
+        {SAVE_TEXT[saveState]}
+      </span>
       <button
         type="button"
         aria-label="Undo the last edit"

@@ -8,6 +8,7 @@ import { selectLookups } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { type SortableColumn, SortableTable } from "../components/SortableTable.tsx";
 import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
+import { CompanyEditButtons } from "../components/CompanyEditor.tsx";
 import { FactCard } from "./FactCard.tsx";
 import { formatFlowAmount, formatShare, loopPathText, plural } from "./format.ts";
 import "./panels.css";
@@ -181,6 +182,7 @@ export function CompanyDetails({ id }: { readonly id: string }) {
         {company?.description && ` — ${company.description}`}
       </p>
       {company && <VehicleInfo company={company} nameOf={nameOf} />}
+      {company && <CompanyEditButtons company={company} />}
       {!analysis ? (
         <AnalysisStatus />
       ) : (

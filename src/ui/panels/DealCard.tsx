@@ -175,7 +175,7 @@ function DealEditButtons({ deal }: { readonly deal: Deal }) {
         type="button"
         aria-label={`Delete deal ${deal.id}`}
         onClick={() => {
-          const found = actions.editDeal({ kind: "delete", id: deal.id });
+          const found = actions.editData({ kind: "delete", id: deal.id });
           setProblem(found.map((p) => p.message).join("; "));
         }}
       >

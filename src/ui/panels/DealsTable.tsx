@@ -5,6 +5,7 @@
  */
 import { formatCount } from "../../domain/counts.ts";
 import { openDealEditor } from "../components/DealEditor.tsx";
+import { openCompanyEditor } from "../components/CompanyEditor.tsx";
 import { useId, useMemo, useState } from "react";
 import { periodStart } from "../../analysis/filterDeals.ts";
 import { formatDealAmount } from "../../domain/money.ts";
@@ -134,6 +135,9 @@ export function DealsTable() {
       <div className="button-row">
         <button type="button" onClick={() => openDealEditor("new")}>
           Add a deal
+        </button>
+        <button type="button" onClick={() => openCompanyEditor("new")}>
+          Add a company
         </button>
       </div>
       <div className="field">

@@ -46,3 +46,53 @@ describe("domain/edit", () => {
     });
   });
 });
+
+describe("domain/edit companies", () => {
+  it("should merge a duplicate into a company: deals, facts and sponsors follow", async () => {
+    const { applyEdit } = await import("../../../src/domain/edit.ts");
+    const { parseCsvEdgeList } = await import("../../../src/domain/csv.ts");
+    const r = parseCsvEdgeList(
+      "from,to,amount_usd_bn\nNvidia,OpenAI,100\nOpen AI,Oracle,300\nOracle,Nvidia,40\n",
+    );
+    if (!r.ok) throw new Error("should parse");
+    expect(r.value.companies.map((c) => c.id)).toEqual(["nvidia", "openai", "open-ai", "oracle"]);
+    const merged = applyEdit(r.value, { kind: "merge-companies", keep: "openai", drop: "open-ai" });
+    if (!merged.ok) throw new Error(merged.problems.map((p) => p.message).join("; "));
+    expect(merged.dataset.companies.map((c) => c.id)).toEqual(["nvidia", "openai", "oracle"]);
+    expect(merged.dataset.deals.map((d) => `${d.from}>${d.to}`)).toEqual([
+      "nvidia>openai",
+      "openai>oracle",
+      "oracle>nvidia",
+    ]);
+    // A merge that would make a company pay itself is refused, naming the deals.
+    const selfPay = applyEdit(r.value, { kind: "merge-companies", keep: "nvidia", drop: "openai" });
+    expect(selfPay.ok ? "" : selfPay.problems[0]!.message).toMatch(
+      /^the merge would make the company pay itself in row-2/,
+    );
+  });
+
+  it("should refuse to delete a company deals name, and add or rename one by the rules", async () => {
+    const { applyEdit, newCompanyId } = await import("../../../src/domain/edit.ts");
+    const d = tinyDataset();
+    const used = d.deals[0]!.from;
+    const refused = applyEdit(d, { kind: "delete-company", id: used });
+    expect(refused.ok ? "" : refused.problems[0]!.message).toMatch(/deals? names? it/);
+    const id = newCompanyId(d, "Mistral AI");
+    expect(id).toBe("mistral-ai");
+    const added = applyEdit(d, {
+      kind: "add-company",
+      company: { id, name: "Mistral AI", kind: "ai-lab" },
+    });
+    expect(added.ok && added.dataset.companies.at(-1)!.name).toBe("Mistral AI");
+    const blank = applyEdit(d, {
+      kind: "replace-company",
+      id: used,
+      company: { id: used, name: "", kind: "other" },
+    });
+    expect(blank.ok ? [] : blank.problems.map((p) => p.field)).toEqual(["name"]);
+    if (added.ok) {
+      const gone = applyEdit(added.dataset, { kind: "delete-company", id });
+      expect(gone.ok && gone.dataset.companies.some((c) => c.id === id)).toBe(false);
+    }
+  });
+});

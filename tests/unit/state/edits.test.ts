@@ -10,7 +10,7 @@ describe("state/store data edits", () => {
     expect(temporal().pastStates).toHaveLength(0);
     const first = d.deals[0]!;
     expect(
-      actions.editDeal({ kind: "replace", id: first.id, deal: { ...first, amountUsdBn: 7 } }),
+      actions.editData({ kind: "replace", id: first.id, deal: { ...first, amountUsdBn: 7 } }),
     ).toEqual([]);
     actions.selectCompany(first.from);
     expect(temporal().pastStates).toHaveLength(1);
@@ -19,14 +19,14 @@ describe("state/store data edits", () => {
     actions.redo();
     expect(useStore.getState().dataset.deals[0]!.amountUsdBn).toBe(7);
     // A refused edit changes nothing.
-    expect(actions.editDeal({ kind: "delete", id: "nope" })).not.toEqual([]);
+    expect(actions.editData({ kind: "delete", id: "nope" })).not.toEqual([]);
     expect(temporal().pastStates).toHaveLength(1);
     actions.showDefault();
     expect(temporal().pastStates).toHaveLength(0);
     // Editing the shipped dataset makes a saved copy (an entry), never the shipped file.
     const shipped = useStore.getState().dataset;
     const deal = shipped.deals[0]!;
-    actions.editDeal({ kind: "replace", id: deal.id, deal: { ...deal, description: "edited" } });
+    actions.editData({ kind: "replace", id: deal.id, deal: { ...deal, description: "edited" } });
     expect(useStore.getState().datasetSource.kind).toBe("entry");
     expect(shipped.deals[0]!.description).not.toBe("edited");
   });
