@@ -125,4 +125,42 @@ describe("editing deals (Chromium)", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("should carry an edited small dataset in a share link", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await waitForGraph(page);
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({
+      name: "small.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("id,from,to,amount_usd_bn\nab,A,B,10\nba,B,A,20\n"),
+    });
+    await page
+      .getByRole("dialog", { name: "Import complete" })
+      .getByRole("button", { name: "Close" })
+      .click();
+    await page.goto(`${harness.baseUrl}?edge=a.b&tab=details`);
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "Edit deal ab" }).click();
+    const form = page.getByRole("dialog", { name: "Edit deal ab" });
+    await form.getByLabel("Amount (US$ bn, empty if undisclosed)").fill("12");
+    await form.getByRole("button", { name: "Save the deal" }).click();
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("$12 bn");
+    await page.getByRole("button", { name: "Share" }).click();
+    await page.getByText("Link copied").waitFor();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toContain("#data=");
+    await context.close();
+
+    const fresh = await openPage(
+      harness,
+      { width: 1280, height: 800 },
+      url.replace(harness.baseUrl, ""),
+    );
+    await waitForGraph(fresh.page);
+    await expect.poll(() => fresh.page.getByRole("tabpanel").innerText()).toContain("$12 bn");
+    expect(errors).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
+  });
 });
