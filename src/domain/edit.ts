@@ -9,12 +9,18 @@
  */
 import type { ParseResult, Problem } from "./problems.ts";
 import { companyIdOf } from "./csv.ts";
-import type { Company, Dataset, Deal } from "./schema.ts";
+import type { Company, Dataset, Deal, Source } from "./schema.ts";
 import { validateDataset } from "./validate.ts";
 
 export type DealEdit =
-  | { readonly kind: "replace"; readonly id: string; readonly deal: Deal }
-  | { readonly kind: "add"; readonly deal: Deal }
+  | {
+      readonly kind: "replace";
+      readonly id: string;
+      readonly deal: Deal;
+      /** Sources the deal cites that the dataset does not have yet. */
+      readonly newSources?: readonly Source[];
+    }
+  | { readonly kind: "add"; readonly deal: Deal; readonly newSources?: readonly Source[] }
   | { readonly kind: "delete"; readonly id: string };
 
 export type CompanyEdit =
@@ -66,11 +72,23 @@ export function applyDealEdit(
       : edit.kind === "delete"
         ? dataset.deals.filter((_, i) => i !== index)
         : dataset.deals.map((d, i) => (i === index ? edit.deal : d));
-  const result: ParseResult<Dataset> = validateDataset({ ...dataset, deals });
+  const added = edit.kind === "delete" ? [] : (edit.newSources ?? []);
+  const clash = added.find((src) => dataset.sources.some((s) => s.id === src.id));
+  if (clash)
+    return {
+      ok: false,
+      problems: [{ field: "sources", message: `a source "${clash.id}" exists` }],
+    };
+  const sources = added.length > 0 ? [...dataset.sources, ...added] : dataset.sources;
+  const result: ParseResult<Dataset> = validateDataset({ ...dataset, deals, sources });
   if (result.ok) return { ok: true, dataset: result.value };
   return {
     ok: false,
-    problems: fieldProblems(result.problems, edit.kind === "delete" ? -1 : index),
+    problems: fieldProblems(result.problems, edit.kind === "delete" ? -1 : index).map((p) =>
+      /^sources\[/.test(p.message)
+        ? { field: "sources", message: p.message.replace(/^sources\[\d+\]\.?/, "new source ") }
+        : p,
+    ),
   };
 }
 
@@ -198,4 +216,17 @@ export function applyEdit(
       return checked(next, -1, "companies");
     }
   }
+}
+
+/** An id for a new source, from its title or link, not yet in the dataset. */
+export function newSourceId(
+  dataset: Pick<Dataset, "sources">,
+  label: string,
+  taken: readonly string[] = [],
+): string {
+  const base = `src-${companyIdOf(label).slice(0, 60) || "source"}`;
+  const used = new Set([...dataset.sources.map((s) => s.id), ...taken]);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
 }

@@ -65,4 +65,34 @@ describe("accessibility (Chromium, axe-core)", () => {
       await context.close();
     });
   }
+
+  it("should name every field of the deal and company forms and the tracker mapping", async () => {
+    const { context, page } = await openPage(
+      harness,
+      { width: 1280, height: 800 },
+      "?v=1&co=oracle&tab=table",
+      true,
+    );
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "Add a deal" }).click();
+    const form = page.getByRole("dialog", { name: "Add a deal" });
+    await form.getByLabel("Source 1", { exact: true }).selectOption({ label: "A new source…" });
+    await form.getByRole("button", { name: "Add the deal" }).click();
+    expect(await violations(page)).toEqual([]);
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Add a company" }).click();
+    expect(await violations(page)).toEqual([]);
+    await page
+      .getByRole("dialog", { name: "Add a company" })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({
+      name: "t.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Investor,Investee,Status\nA,B,LOI\n"),
+    });
+    await page.getByRole("dialog", { name: "Read t.csv as deals" }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -69,7 +69,12 @@ describe("editing deals (Chromium)", () => {
     await form.getByLabel("Amount (US$ bn, empty if undisclosed)").fill("5");
     await form.getByLabel("Announced", { exact: true }).fill("2025-09");
     await form.getByLabel("Description").fill("Nvidia buys a $5 bn stake in Intel.");
+    // A source the dataset does not have yet: its title and link, and the quote.
+    await form.getByLabel("Source 1", { exact: true }).selectOption({ label: "A new source…" });
+    await form.getByLabel("Title of new source 1").fill("Intel press release, 18 Sep 2025");
+    await form.getByLabel("Link of new source 1").fill("https://www.intc.com/news-events");
     await form.getByLabel("Quote from source 1").fill("a test quote");
+    await form.getByLabel("Term (years)").fill("3");
     await form.getByRole("button", { name: "Add the deal" }).click();
     await expect.poll(() => form.isVisible()).toBe(false);
     const count = (text: string) => Number(/Deals \(([\d,]+)/.exec(text)![1]!.replace(/,/g, ""));
@@ -90,6 +95,11 @@ describe("editing deals (Chromium)", () => {
     await expect.poll(() => page.getByRole("tabpanel").innerText()).not.toContain("a test quote");
     await page.getByRole("button", { name: "Undo the last edit" }).click();
     await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("a test quote");
+    const card = page.getByRole("article").filter({ hasText: "a test quote" });
+    expect(await card.innerText()).toMatch(/Horizon\s*3 years/);
+    expect(await card.getByRole("link", { name: /Intel press release/ }).getAttribute("href")).toBe(
+      "https://www.intc.com/news-events",
+    );
     expect(removed).toMatch(/^Delete deal nvidia-intel/);
     expect(errors).toEqual([]);
     await context.close();

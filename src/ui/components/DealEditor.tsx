@@ -6,14 +6,16 @@
  */
 import { type FormEvent, useId, useState } from "react";
 import { create } from "zustand";
-import { newDealId } from "../../domain/edit.ts";
+import { newDealId, newSourceId } from "../../domain/edit.ts";
 import type { EditProblem } from "../../domain/edit.ts";
 import {
   AMOUNT_QUALIFIERS,
   DEAL_STATUSES,
   DEAL_TYPES,
+  type Dataset,
   type Deal,
   EVIDENCE_TIERS,
+  type Source,
 } from "../../domain/schema.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { useModalDialog } from "./useModalDialog.ts";
@@ -41,8 +43,13 @@ interface Draft {
   arrangementId: string;
   description: string;
   notes: string;
-  sources: { sourceId: string; quote: string }[];
+  capacityGw: string;
+  horizonYears: string;
+  sources: { sourceId: string; quote: string; title?: string; url?: string }[];
 }
+
+/** The source choice that opens fields for a source the dataset does not have yet. */
+const NEW_SOURCE = "";
 
 function draftOf(deal: Deal | null, fallbackSource: string): Draft {
   return {
@@ -58,33 +65,56 @@ function draftOf(deal: Deal | null, fallbackSource: string): Draft {
     arrangementId: deal?.arrangementId ?? "",
     description: deal?.description ?? "",
     notes: (deal?.notes ?? []).join("\n"),
+    capacityGw: deal?.capacityGw === undefined ? "" : String(deal.capacityGw),
+    horizonYears: deal?.horizonYears === undefined ? "" : String(deal.horizonYears),
     sources: deal ? deal.sources.map((s) => ({ ...s })) : [{ sourceId: fallbackSource, quote: "" }],
   };
 }
 
-/** The deal a draft stands for; text the schema checks is passed through as typed. */
-function dealOf(draft: Draft, base: Deal | null, id: string): Deal {
-  const amountText = draft.amount.trim();
-  const amount = amountText === "" ? null : Number(amountText);
+/** A number field's value: undefined when empty, NaN (refused by the schema) when not a number. */
+const numberOf = (text: string) => (text.trim() === "" ? undefined : Number(text.trim()));
+
+/** The deal a draft stands for, and the new sources it cites; text is passed as typed for the schema to check. */
+function dealOf(
+  draft: Draft,
+  base: Deal | null,
+  id: string,
+  dataset: Dataset,
+): { deal: Deal; newSources: Source[] } {
+  const amount = numberOf(draft.amount);
   const optional = <K extends string>(key: K, value: string) =>
     value.trim() === "" ? {} : ({ [key]: value.trim() } as Record<K, string>);
+  const capacityGw = numberOf(draft.capacityGw);
+  const horizonYears = numberOf(draft.horizonYears);
   const rest = base
     ? Object.fromEntries(
-        Object.entries(base).filter(([k]) =>
-          ["capacityGw", "horizonYears", "localAmount", "attributes"].includes(k),
-        ),
+        Object.entries(base).filter(([k]) => ["localAmount", "attributes"].includes(k)),
       )
     : {};
-  return {
+  const newSources: Source[] = [];
+  const sources = draft.sources.map((s) => {
+    if (s.sourceId !== NEW_SOURCE) return { sourceId: s.sourceId, quote: s.quote.trim() };
+    const title = (s.title ?? "").trim();
+    const url = (s.url ?? "").trim();
+    const sourceId = newSourceId(
+      dataset,
+      title || url,
+      newSources.map((n) => n.id),
+    );
+    newSources.push({ id: sourceId, kind: "external", title, ...(url ? { url } : {}) });
+    return { sourceId, quote: s.quote.trim() };
+  });
+  const deal = {
     ...rest,
     id,
     from: draft.from,
     to: draft.to,
     type: draft.type,
-    amountUsdBn:
-      amount === null || Number.isNaN(amount) ? (amountText === "" ? null : NaN) : amount,
-    amountQualifier: amount === null ? "undisclosed" : draft.qualifier,
+    amountUsdBn: amount ?? null,
+    amountQualifier: amount === undefined ? "undisclosed" : draft.qualifier,
+    ...(capacityGw === undefined ? {} : { capacityGw }),
     ...optional("announced", draft.announced),
+    ...(horizonYears === undefined ? {} : { horizonYears }),
     status: draft.status,
     ...optional("supersededBy", draft.supersededBy),
     evidence: draft.evidence,
@@ -94,8 +124,9 @@ function dealOf(draft: Draft, base: Deal | null, id: string): Deal {
       .split("\n")
       .map((n) => n.trim())
       .filter((n) => n !== ""),
-    sources: draft.sources.map((s) => ({ sourceId: s.sourceId, quote: s.quote.trim() })),
+    sources,
   } as Deal;
+  return { deal, newSources };
 }
 
 export function DealEditor() {
@@ -149,9 +180,11 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const id = deal?.id ?? newDealId(dataset, draft.from || "deal", draft.to || "new");
-    const next = dealOf(draft, deal, id);
+    const { deal: next, newSources } = dealOf(draft, deal, id, dataset);
     const found = actions.editData(
-      deal ? { kind: "replace", id: deal.id, deal: next } : { kind: "add", deal: next },
+      deal
+        ? { kind: "replace", id: deal.id, deal: next, newSources }
+        : { kind: "add", deal: next, newSources },
     );
     if (found.length > 0) setProblems(found);
     else closeEditor();
@@ -226,6 +259,8 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
         {text("supersededBy", "Superseded by (deal id)", "supersededBy")}
         {select("evidence", "Evidence", EVIDENCE_TIERS)}
         {text("arrangementId", "Arrangement (id)", "arrangementId")}
+        {text("capacityGw", "Capacity (GW)", "capacityGw")}
+        {text("horizonYears", "Term (years)", "horizonYears")}
       </div>
       <label className="form-field" htmlFor={fieldId("description")}>
         <span>Description</span>
@@ -262,12 +297,39 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
                 )
               }
             >
+              <option value={NEW_SOURCE}>A new source…</option>
               {dataset.sources.map((src) => (
                 <option key={src.id} value={src.id}>
                   {src.title.length > 70 ? `${src.title.slice(0, 69)}…` : src.title}
                 </option>
               ))}
             </select>
+            {s.sourceId === NEW_SOURCE && (
+              <div className="form-new-source">
+                <input
+                  aria-label={`Title of new source ${i + 1}`}
+                  placeholder="Title, publisher, date"
+                  value={s.title ?? ""}
+                  onChange={(e) =>
+                    set(
+                      "sources",
+                      draft.sources.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)),
+                    )
+                  }
+                />
+                <input
+                  aria-label={`Link of new source ${i + 1}`}
+                  placeholder="https://…"
+                  value={s.url ?? ""}
+                  onChange={(e) =>
+                    set(
+                      "sources",
+                      draft.sources.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)),
+                    )
+                  }
+                />
+              </div>
+            )}
             <textarea
               aria-label={`Quote from source ${i + 1}`}
               rows={2}
