@@ -33,7 +33,7 @@ import {
 import { formatProblem, oneLine } from "../domain/problems.ts";
 import type { Dataset } from "../domain/schema.ts";
 
-export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|file.xlsx> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json] [--map COLUMN=FIELD] [--map-value FIELD:WORD=VALUE] [--strict]
+export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|file.xlsx> [--max-length N] [--limit N] [--cap N] [--window-months N] [--json] [--map COLUMN=FIELD] [--map-value FIELD:WORD=VALUE] [--strict] [--sheet NAME]
 
   --max-length N   longest loop to list, in hops (>= 2, default 6; 0 for no bound)
   --limit N        list the N loops with the largest round trip (default 10000; 0 for all found)
@@ -49,6 +49,7 @@ export const USAGE = `usage: npm run analyze -- <file.json|file.csv|file.gexf|fi
   --map-value FIELD:WORD=VALUE   read a word of the type, status, evidence or qualifier
                    column as one of our values; repeatable
   --strict         treat warnings (mapped columns and values, unread cells) as errors
+  --sheet NAME     the sheet of an Excel workbook to read (default: the first)
 
 Exit codes: 0 done, 2 bad input or options, 3 a resource limit was reached
 (memory, string size): the reason is printed on one line.
@@ -77,6 +78,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
   let json = false;
   let pretty = false;
   let strict = false;
+  let sheet: string | undefined;
   const columns: [string, TrackerField | null][] = [];
   const values = new Map<MappedValueField, [string, string][]>();
   for (let i = 0; i < argv.length; i++) {
@@ -86,7 +88,11 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     if (flag === "--json") json = true;
     else if (flag === "--pretty") pretty = true;
     else if (flag === "--strict") strict = true;
-    else if (flag === "--map") {
+    else if (flag === "--sheet") {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined || raw === "") return { error: "--sheet needs a sheet name" };
+      sheet = raw;
+    } else if (flag === "--map") {
       const raw = inline ?? argv[++i];
       const m = raw === undefined ? null : /^(.+)=(.+)$/.exec(raw);
       const field = m?.[2]!.trim();
@@ -147,7 +153,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | { error: string } 
     json,
     pretty,
     strict,
-    mapping: { columns, values: [...values] },
+    mapping: { ...(sheet === undefined ? {} : { sheet }), columns, values: [...values] },
   };
 }
 

@@ -50,7 +50,8 @@ export async function parseImportFile(
 ): Promise<{ format: ImportFormat; result: ParseResult<Dataset> }> {
   if (looksLikeXlsx(fileName, bytes)) {
     const copy = bytes.slice().buffer;
-    return { format: "xlsx", result: await parseXlsx(copy, fileName, overridesOf(choice)) };
+    const result = await parseXlsx(copy, fileName, overridesOf(choice), choice.sheet);
+    return { format: "xlsx", result };
   }
   return parseImportText(new TextDecoder().decode(bytes), fileName, choice);
 }

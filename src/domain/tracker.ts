@@ -480,6 +480,9 @@ export interface DetectedMapping {
   readonly header: readonly string[];
   /** The field of each column, or null (kept as an attribute). */
   readonly fields: readonly (TrackerField | null)[];
+  /** A workbook's sheets, when it has more than one, and the one read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
   /** Per mapped field, each distinct word in the file, how many rows hold it, and what it was read as. */
   readonly values: Readonly<
     Record<MappedValueField, readonly { text: string; count: number; value: string }[]>
@@ -492,6 +495,8 @@ export interface DetectedMapping {
  * named `__proto__` must stay a name).
  */
 export interface MappingChoice {
+  /** The workbook sheet to read; the first when absent. */
+  readonly sheet?: string;
   readonly columns: readonly (readonly [string, TrackerField | null])[];
   readonly values: readonly (readonly [MappedValueField, readonly (readonly [string, string])[]])[];
 }
@@ -546,11 +551,12 @@ export const CANONICAL_COLUMN: Readonly<Record<TrackerField, string>> = {
 };
 
 /**
- * True when a file reads as our own edge list: every column under our name and
- * every value one of ours. Such a file imports at once; any other is shown to
+ * True when a file reads as our own edge list: every column under our name,
+ * every value one of ours, and (a workbook) one sheet. Such a file imports at once; any other is shown to
  * the user to check the mapping first.
  */
 export function isOwnEdgeList(mapping: DetectedMapping): boolean {
+  if (mapping.sheets && mapping.sheets.length > 1) return false;
   const ownColumns = mapping.fields.every(
     (f, i) =>
       f !== null && normalizeName(mapping.header[i]!) === normalizeName(CANONICAL_COLUMN[f]),

@@ -1,5 +1,6 @@
 /**
- * Excel workbooks (.xlsx): the first sheet read as an edge list, row by row,
+ * Excel workbooks (.xlsx): the first sheet (or the one the user picks) read as
+ * an edge list, row by row,
  * through the same record parser as a CSV file (`parseEdgeRecords`), so a
  * problem names its sheet row as "line N". Cells become text: numbers as
  * JavaScript writes them, dates as YYYY-MM-DD, booleans as true/false, a
@@ -30,11 +31,12 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-/** Reads a workbook's first sheet as a dataset; never throws. */
+/** Reads a workbook's sheet (the first unless `sheet` names another) as a dataset; never throws. */
 export async function parseXlsx(
   bytes: ArrayBuffer,
   fileName: string,
   mapping?: TrackerOverrides,
+  sheet?: string,
 ): Promise<ParseResult<Dataset>> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
@@ -53,7 +55,7 @@ export async function parseXlsx(
       ],
     };
   }
-  const first = sheets[0];
+  const first = sheets.find((s) => s.sheet === sheet) ?? sheets[0];
   const records: CsvRecord[] = [];
   (first?.data ?? []).forEach((row, i) => {
     // NOTE: a sheet pads every row to its widest; empty cells at the end are not columns.
@@ -62,9 +64,15 @@ export async function parseXlsx(
     if (cells.length > 0) records.push({ line: i + 1, cells });
   });
   const label = first ? `${fileName} (sheet ${first.sheet})` : fileName;
-  return parseEdgeRecords(records, label, {
+  const result = parseEdgeRecords(records, label, {
     neutralized: false,
     kind: "Spreadsheet",
     ...(mapping ? { mapping } : {}),
   });
+  // NOTE: the sheets, for the import dialog's picker; the one read is named.
+  if (!result.mapping || sheets.length < 2) return result;
+  return {
+    ...result,
+    mapping: { ...result.mapping, sheets: sheets.map((s) => s.sheet), sheet: first!.sheet },
+  };
 }

@@ -105,6 +105,50 @@ describe("import (Chromium)", () => {
     await context.close();
   });
 
+  it("should let the user pick the sheet of a workbook with several", async () => {
+    const { default: writeExcelFile } = await import("write-excel-file/node");
+    const buffer = Buffer.from(
+      await writeExcelFile([
+        {
+          sheet: "Read me",
+          data: [
+            ["from", "to"],
+            ["X", "Y"],
+          ],
+        },
+        {
+          sheet: "Deals",
+          data: [
+            ["from", "to", "amount_usd_bn"],
+            ["A", "B", 10],
+            ["B", "C", 20],
+            ["C", "A", 5],
+          ],
+        },
+      ] as never).toBuffer(),
+    );
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    await page.locator('[data-testid="import-file-input"]').setInputFiles({
+      name: "book.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
+    const box = page.getByRole("dialog", { name: "Read book.xlsx as deals" });
+    const sheet = box.getByLabel("Sheet of the workbook");
+    expect(await sheet.inputValue()).toBe("Read me");
+    await sheet.selectOption("Deals");
+    await expect.poll(() => box.getByRole("status").first().innerText()).toMatch(/^3 deals/);
+    await box.getByRole("button", { name: "Import 3 deals" }).click();
+    await page
+      .getByRole("dialog", { name: "Import complete" })
+      .getByRole("button", { name: "Close" })
+      .click();
+    await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should show a tracker's mapping before importing it, let the user change it, and remember it for that header", async () => {
     const tracker = readFileSync(
       join(import.meta.dirname, "../../data/fixtures/trackers/analyst-tracker.csv"),

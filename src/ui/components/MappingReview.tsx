@@ -108,6 +108,22 @@ export function MappingReview({
           !state.rereading &&
           " Using the mapping you chose last time for this header."}
       </p>
+      {mapping.sheets && mapping.sheets.length > 1 && (
+        <label className="form-field mapping-sheet">
+          <span>Sheet of the workbook</span>
+          <select
+            value={mapping.sheet ?? mapping.sheets[0]}
+            disabled={state.rereading}
+            onChange={(e) => onRemap({ sheet: e.target.value, columns: [], values: [] })}
+          >
+            {mapping.sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="mapping-grid">
         <table className="mapping-table">
           <caption>Columns</caption>

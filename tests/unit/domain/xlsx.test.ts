@@ -59,6 +59,42 @@ describe("domain/xlsx", () => {
   });
 });
 
+describe("domain/xlsx sheets", () => {
+  it("should read the first sheet unless another is chosen, and list the sheets", async () => {
+    const bytes = new Uint8Array(
+      await writeExcelFile([
+        {
+          sheet: "Notes",
+          data: [
+            ["from", "to"],
+            ["A", "B"],
+          ],
+        },
+        {
+          sheet: "Deals",
+          data: [
+            ["from", "to", "amount_usd_bn"],
+            ["C", "D", 5],
+            ["D", "C", 6],
+          ],
+        },
+      ] as never).toBuffer(),
+    );
+    const first = await parseImportFile(bytes, "two.xlsx");
+    expect(first.result.ok && first.result.value.deals.map((d) => `${d.from}>${d.to}`)).toEqual([
+      "a>b",
+    ]);
+    expect(first.result.mapping).toMatchObject({ sheets: ["Notes", "Deals"], sheet: "Notes" });
+    const chosen = await parseImportFile(bytes, "two.xlsx", {
+      sheet: "Deals",
+      columns: [],
+      values: [],
+    });
+    expect(chosen.result.ok && chosen.result.value.deals.map((d) => d.amountUsdBn)).toEqual([5, 6]);
+    expect(chosen.result.mapping?.sheet).toBe("Deals");
+  });
+});
+
 describe("domain/csv whitespace cells", () => {
   it("should give back a cell of line breaks after export and import (its apostrophe comes off before trimming)", () => {
     const csv = 'from,to,description\nA,B,"\r\n"';
