@@ -11,7 +11,6 @@
  * Reference: read-excel-file (https://gitlab.com/catamphetamine/read-excel-file),
  * ECMA-376 Office Open XML.
  */
-import readXlsxFile from "read-excel-file/universal";
 import { type CsvRecord, type TrackerOverrides, parseEdgeRecords } from "./csv.ts";
 import { type ParseResult, oneLine } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
@@ -40,6 +39,8 @@ export async function parseXlsx(
 ): Promise<ParseResult<Dataset>> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
+    // NOTE: loaded on first use: a CSV or JSON file never pays for the workbook reader.
+    const { default: readXlsxFile } = await import("read-excel-file/universal");
     sheets = (await readXlsxFile(bytes, { trim: false })) as unknown as typeof sheets;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
