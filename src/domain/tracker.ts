@@ -52,6 +52,16 @@ export function normalizeName(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
+/** Amount columns whose name says millions ("amount_usd_m"); others are billions. */
+const MILLION_COLUMN_NAMES = [
+  "amountusdm",
+  "usdm",
+  "amountm",
+  "amountmn",
+  "amountmillions",
+  "valueusdm",
+] as const;
+
 /** Column names each field is known by, normalised; the first is ours (what our CSV writes). */
 const COLUMN_NAMES: Readonly<Record<TrackerField, readonly string[]>> = {
   from: [
@@ -98,12 +108,7 @@ const COLUMN_NAMES: Readonly<Record<TrackerField, readonly string[]>> = {
     "amountusd",
     "valueusd",
     "usd",
-    "amountusdm",
-    "usdm",
-    "amountm",
-    "amountmn",
-    "amountmillions",
-    "valueusdm",
+    ...MILLION_COLUMN_NAMES,
   ],
   announced: [
     "announced",
@@ -139,15 +144,7 @@ const COLUMN_NAMES: Readonly<Record<TrackerField, readonly string[]>> = {
   superseded_by: ["supersededby", "replacedby", "supersededbyid"],
 };
 
-/** Amount columns whose name says millions ("amount_usd_m"); others are billions. */
-const MILLION_COLUMNS = new Set([
-  "amountusdm",
-  "usdm",
-  "amountm",
-  "amountmn",
-  "amountmillions",
-  "valueusdm",
-]);
+const MILLION_COLUMNS: ReadonlySet<string> = new Set(MILLION_COLUMN_NAMES);
 
 export interface ColumnMapping {
   /** The field of each header cell, or null: kept as an attribute. */
