@@ -67,22 +67,12 @@ export function largestFlows(
     .slice(0, limits.maxHops);
 }
 
-/** The notice's numbers, or null when the drawn hops are all of them. */
-export function summarizeLargeView(
-  allHops: readonly Hop[],
-  drawn: readonly Hop[],
-): LargeViewSummary | null {
-  if (drawn.length === allHops.length) return null;
-  const count = (hops: readonly Hop[]) => new Set(hops.flatMap((h) => [h.from, h.to])).size;
-  return {
-    drawnCompanies: count(drawn),
-    totalCompanies: count(allHops),
-    drawnHops: drawn.length,
-    totalHops: allHops.length,
-  };
-}
-
-/** The notice's numbers for a drawn graph of the analysis's hops, or null when it draws them all. */
+/**
+ * What a drawn graph of the analysis's hops leaves out (the notice's and the
+ * export subtitle's numbers), or null when it draws them all. The graph holds
+ * a node for each company a drawn hop touches, so its order and size are the
+ * drawn counts.
+ */
 export function summarizeDrawn(
   allHops: readonly Hop[],
   drawn: { readonly order: number; readonly size: number },

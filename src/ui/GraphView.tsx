@@ -22,7 +22,7 @@ import {
   LARGE_VIEW,
   type LargeViewSummary,
   largestFlows,
-  summarizeLargeView,
+  summarizeDrawn,
 } from "../graph/largeView.ts";
 import { nodeKey } from "../graph/nodeKeys.ts";
 import { copyPositions } from "../graph/positions.ts";
@@ -76,8 +76,8 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
   );
   const graph = useMemo(() => (drawn ? buildFlowGraph(dataset, drawn) : null), [dataset, drawn]);
   const largeView = useMemo(
-    () => (hops && drawn ? summarizeLargeView(hops, drawn) : null),
-    [hops, drawn],
+    () => (hops && graph ? summarizeDrawn(hops, graph) : null),
+    [hops, graph],
   );
   const positioned = positionedGraph === fullGraph;
   const framedRef = useRef<FlowGraph | null>(null);

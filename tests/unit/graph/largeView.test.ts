@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeHops, foldHops } from "../../../src/analysis/hops.ts";
 import { buildLayoutGraph } from "../../../src/graph/buildGraph.ts";
-import { LARGE_VIEW, largestFlows, summarizeLargeView } from "../../../src/graph/largeView.ts";
+import { LARGE_VIEW, largestFlows, summarizeDrawn } from "../../../src/graph/largeView.ts";
 import type { Dataset } from "../../../src/domain/schema.ts";
 import { generateDataset } from "../../bench/generators.ts";
 import { realDataset } from "./fixtures.ts";
@@ -20,7 +20,12 @@ describe("graph/largeView", () => {
   it("should draw every hop of a dataset within the limits, in order", () => {
     const hops = hopsOf(realDataset());
     expect(largestFlows(hops)).toBe(hops);
-    expect(summarizeLargeView(hops, largestFlows(hops))).toBeNull();
+    const all = largestFlows(hops);
+    const everything = {
+      order: new Set(all.flatMap((h) => [h.from, h.to])).size,
+      size: all.length,
+    };
+    expect(summarizeDrawn(hops, everything)).toBeNull();
   });
 
   it("should keep the largest flows among the companies with the most money", () => {
@@ -48,7 +53,7 @@ describe("graph/largeView", () => {
       (h) => !drawnKeys.has(h.key) && companies.has(h.from) && companies.has(h.to),
     );
     expect(leftOut.every((h) => h.totalUsdBn <= smallest)).toBe(true);
-    expect(summarizeLargeView(hops, drawn)).toEqual({
+    expect(summarizeDrawn(hops, { order: companies.size, size: drawn.length })).toEqual({
       drawnCompanies: companies.size,
       totalCompanies: new Set(hops.flatMap((h) => [h.from, h.to])).size,
       drawnHops: drawn.length,
