@@ -1,9 +1,11 @@
 /**
- * `npm run analyze -- <file> [--max-length N] [--limit N] [--cap N] [--json]`
+ * The analysis behind `ouroboros analyze <file> [options]` (`ouroboros.ts` is
+ * the entry point; `npm run analyze --` runs it).
  *
- * Reads a dataset JSON or a CSV edge list and prints its loops, concentration
- * flags and strongly connected components. Bad input exits with code 2 and one
- * line per problem; no stack trace is ever printed.
+ * Reads a dataset JSON, a CSV edge list or tracker, an Excel workbook or a GEXF
+ * file and prints its loops, concentration flags and strongly connected
+ * components. Bad input exits with code 2 and one line per problem; no stack
+ * trace is ever printed.
  */
 import { readFileSync, statSync, writeSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
@@ -573,7 +575,3 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     }
   }
 }
-
-// NOTE: run directly (`tsx src/cli/analyze.ts`) in tests; the shipped command is `ouroboros.ts`.
-const isEntry = process.argv[1] !== undefined && /analyze\.[jt]s$/.test(process.argv[1]);
-if (isEntry) await runCli(process.argv.slice(2));

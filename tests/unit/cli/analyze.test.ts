@@ -275,7 +275,10 @@ describe("cli/analyze output", () => {
     const data = join(import.meta.dirname, "../../../data/ai-circular-deals.json");
     const r = spawnSync(
       "bash",
-      ["-c", `set -o pipefail; npx tsx src/cli/analyze.ts "${data}" --json --pretty | head -c 20`],
+      [
+        "-c",
+        `set -o pipefail; node dist-cli/ouroboros.js analyze "${data}" --json --pretty | head -c 20`,
+      ],
       { encoding: "utf8" },
     );
     expect(r.stdout).toBe('{\n  "cycleCount": 14');
