@@ -6,43 +6,22 @@
  * other: an import's duplicates become one). Each is one undo step.
  */
 import { type FormEvent, useId, useState } from "react";
-import { create } from "zustand";
 import { type EditProblem, newCompanyId } from "../../domain/edit.ts";
 import { COMPANY_KINDS, type Company } from "../../domain/schema.ts";
 import { actions, useStore } from "../../state/store.ts";
-import { useModalDialog } from "./useModalDialog.ts";
+import { createEditor, fieldProblems } from "./editorDialog.tsx";
 
-const useCompanyTarget = create<{ target: Company | "new" | null }>(() => ({ target: null }));
+const editor = createEditor<Company>();
 
 /** Opens the form on a company, or on a new one. */
-export function openCompanyEditor(target: Company | "new"): void {
-  useCompanyTarget.setState({ target });
-}
-
-const close = () => useCompanyTarget.setState({ target: null });
+export const openCompanyEditor = editor.open;
+const close = editor.close;
 
 export function CompanyEditor() {
-  const target = useCompanyTarget((s) => s.target);
-  const open = target !== null;
-  const ref = useModalDialog(open);
-  const headingId = useId();
   return (
-    <dialog
-      ref={ref}
-      className="data-dialog deal-editor"
-      aria-labelledby={headingId}
-      onClose={() => {
-        if (open) close();
-      }}
-    >
-      {target !== null && (
-        <CompanyForm
-          key={target === "new" ? "new" : target.id}
-          company={target === "new" ? null : target}
-          headingId={headingId}
-        />
-      )}
-    </dialog>
+    <editor.EditorDialog
+      form={(company, headingId) => <CompanyForm company={company} headingId={headingId} />}
+    />
   );
 }
 
@@ -54,24 +33,14 @@ function CompanyForm({ company, headingId }: { company: Company | null; headingI
   const [description, setDescription] = useState(company?.description ?? "");
   const [problems, setProblems] = useState<readonly EditProblem[]>([]);
   const formId = useId();
-  const problemOf = (field: string) =>
-    problems
-      .filter((p) => p.field === field)
-      .map((p) => p.message)
-      .join("; ");
+  const { messageOf: problemOf, invalid, error } = fieldProblems(problems, formId);
   const field = (id: string, label: string, control: React.ReactNode, schemaField = id) => (
     <label className="form-field" htmlFor={`${formId}-${id}`}>
       <span>{label}</span>
       {control}
-      {problemOf(schemaField) && (
-        <span id={`${formId}-${id}-error`} className="field-error">
-          {problemOf(schemaField)}
-        </span>
-      )}
+      {error(schemaField)}
     </label>
   );
-  const invalid = (f: string) =>
-    problemOf(f) ? { "aria-invalid": true, "aria-describedby": `${formId}-${f}-error` } : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const list = sponsors

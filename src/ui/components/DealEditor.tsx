@@ -5,7 +5,6 @@
  * step. Opened by `openDealEditor` (a deal to edit, or a new one).
  */
 import { type FormEvent, useId, useState } from "react";
-import { create } from "zustand";
 import { newDealId, newSourceId } from "../../domain/edit.ts";
 import type { EditProblem } from "../../domain/edit.ts";
 import {
@@ -18,17 +17,12 @@ import {
   type Source,
 } from "../../domain/schema.ts";
 import { actions, useStore } from "../../state/store.ts";
-import { useModalDialog } from "./useModalDialog.ts";
+import { createEditor, fieldProblems } from "./editorDialog.tsx";
 
-/** Which deal the form edits: null when closed, "new" for a new deal. */
-const useEditorTarget = create<{ target: Deal | "new" | null }>(() => ({ target: null }));
+const editor = createEditor<Deal>();
 
 /** Opens the form on a deal, or on a new one. */
-export function openDealEditor(target: Deal | "new"): void {
-  useEditorTarget.setState({ target });
-}
-
-const closeEditor = () => useEditorTarget.setState({ target: null });
+export const openDealEditor = editor.open;
 
 interface Draft {
   from: string;
@@ -130,27 +124,10 @@ function dealOf(
 }
 
 export function DealEditor() {
-  const target = useEditorTarget((s) => s.target);
-  const open = target !== null;
-  const ref = useModalDialog(open);
-  const headingId = useId();
   return (
-    <dialog
-      ref={ref}
-      className="data-dialog deal-editor"
-      aria-labelledby={headingId}
-      onClose={() => {
-        if (open) closeEditor();
-      }}
-    >
-      {target !== null && (
-        <DealForm
-          key={target === "new" ? "new" : target.id}
-          deal={target === "new" ? null : target}
-          headingId={headingId}
-        />
-      )}
-    </dialog>
+    <editor.EditorDialog
+      form={(deal, headingId) => <DealForm deal={deal} headingId={headingId} />}
+    />
   );
 }
 
@@ -161,21 +138,8 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
   const formId = useId();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const problemOf = (field: string) =>
-    problems
-      .filter((p) => p.field === field)
-      .map((p) => p.message)
-      .join("; ");
+  const { messageOf: problemOf, invalid: described, error } = fieldProblems(problems, formId);
   const fieldId = (field: string) => `${formId}-${field}`;
-  const errorId = (field: string) => `${formId}-${field}-error`;
-  const described = (field: string) =>
-    problemOf(field) ? { "aria-invalid": true, "aria-describedby": errorId(field) } : {};
-  const error = (field: string) =>
-    problemOf(field) ? (
-      <span id={errorId(field)} className="field-error">
-        {problemOf(field)}
-      </span>
-    ) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -187,7 +151,7 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
         : { kind: "add", deal: next, newSources },
     );
     if (found.length > 0) setProblems(found);
-    else closeEditor();
+    else editor.close();
   };
   const companies = [...dataset.companies].sort((a, b) => a.name.localeCompare(b.name));
   const select = (
@@ -371,7 +335,7 @@ function DealForm({ deal, headingId }: { deal: Deal | null; headingId: string })
         <button type="submit" className="primary">
           {deal ? "Save the deal" : "Add the deal"}
         </button>
-        <button type="button" onClick={closeEditor}>
+        <button type="button" onClick={editor.close}>
           Cancel
         </button>
       </div>
