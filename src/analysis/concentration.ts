@@ -197,22 +197,18 @@ function concentrationOf(
     let total = 0;
     let circular = 0;
     let annual = 0;
+    // NOTE: one pass; each share is set once the total is known.
+    const flows: { -readonly [K in keyof CounterpartyFlow]: CounterpartyFlow[K] }[] = [];
     for (let i = start; i < end; i++) {
       const h = offsets ? offsets[i]! : i;
       const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
-      const { totalUsdBn, annualUsdBn } = hops[h]!;
-      total += totalUsdBn;
+      const { dealIds, undisclosedDeals, totalUsdBn: usdBn, annualUsdBn } = hops[h]!;
+      total += usdBn;
       annual += annualUsdBn;
-      if (scc.componentOf[other] === scc.componentOf[v]) circular += totalUsdBn;
+      if (scc.componentOf[other] === scc.componentOf[v]) circular += usdBn;
+      flows.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals, share: 0 });
     }
-    const flows: CounterpartyFlow[] = [];
-    for (let i = start; i < end; i++) {
-      const h = offsets ? offsets[i]! : i;
-      const other = direction === "out" ? index.hopTarget[h]! : index.hopSource[h]!;
-      const { dealIds, undisclosedDeals, totalUsdBn: usdBn } = hops[h]!;
-      const share = total > 0 ? usdBn / total : 0;
-      flows.push({ company: index.nodeIds[other]!, usdBn, dealIds, undisclosedDeals, share });
-    }
+    if (total > 0) for (const f of flows) f.share = f.usdBn / total;
     if (flows.length > 1) {
       flows.sort((a, b) => b.usdBn - a.usdBn || (a.company < b.company ? -1 : 1));
     }
