@@ -44,6 +44,7 @@ function contentSecurityPolicy(): Plugin {
  */
 const cliConfig = defineConfig({
   publicDir: false,
+  ssr: { noExternal: true },
   plugins: [
     {
       name: "ouroboros-cli-executable",

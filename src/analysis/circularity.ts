@@ -10,8 +10,8 @@
  * of deals. A walk from i back to i never leaves i's strongly connected
  * component, so N_ii is computed per component: a company outside every loop
  * has share 0. Where I − Q is singular for a component (nothing enters or
- * leaves it), its companies' share is 1. Each component of k companies is an
- * LU factorisation with partial pivoting and k solves, O(k³); components above
+ * leaves it), its companies' share is 1. Each component of k companies is a
+ * sparse elimination (see `inverseDiagonal`), O(k³) at worst; components above
  * `maxExactSize` companies are not estimated, and the index then says it was
  * not computed, and why.
  *
@@ -62,55 +62,86 @@ const SINGULAR = 1e-10;
 
 /**
  * Diagonal of (I − Q)⁻¹ for one component, or null when I − Q is singular.
- * `a` is the k×k matrix I − Q, row-major; it is overwritten by its LU factors.
+ * `a` is the k×k matrix I − Q, row-major; it is overwritten.
+ *
+ * I − Q is a row diagonally dominant Z-matrix (each row of Q sums to at most
+ * 1), so Gaussian elimination needs no pivoting and may take the companies in
+ * any order: it takes them by minimum degree, which keeps the fill of a sparse
+ * network of deals small. The diagonal of the inverse is then read off the
+ * factors by the Takahashi recurrences, touching only the filled pattern:
+ * O(Σ|Pᵢ|²) for the fill pattern Pᵢ of each company, instead of O(k³).
+ *
+ * References: K. Takahashi, J. Fagan, M.-S. Chin, "Formation of a sparse bus
+ * impedance matrix and its application to short circuit study" (1973);
+ * A. George, J. W. H. Liu, "The evolution of the minimum degree ordering
+ * algorithm", SIAM Review 31:1–19 (1989).
  */
 function inverseDiagonal(a: Float64Array, k: number): Float64Array | null {
-  const perm = new Int32Array(k);
-  for (let i = 0; i < k; i++) perm[i] = i;
-  for (let col = 0; col < k; col++) {
-    let pivotRow = col;
-    let best = Math.abs(a[col * k + col]!);
-    for (let r = col + 1; r < k; r++) {
-      const v = Math.abs(a[r * k + col]!);
-      if (v > best) {
-        best = v;
-        pivotRow = r;
-      }
-    }
-    if (best < SINGULAR) return null;
-    if (pivotRow !== col) {
-      for (let c = 0; c < k; c++) {
-        const t = a[col * k + c]!;
-        a[col * k + c] = a[pivotRow * k + c]!;
-        a[pivotRow * k + c] = t;
-      }
-      const t = perm[col]!;
-      perm[col] = perm[pivotRow]!;
-      perm[pivotRow] = t;
-    }
-    const pivot = a[col * k + col]!;
-    for (let r = col + 1; r < k; r++) {
-      const factor = a[r * k + col]! / pivot;
-      if (factor === 0) continue;
-      a[r * k + col] = factor;
-      for (let c = col + 1; c < k; c++) a[r * k + c]! -= factor * a[col * k + c]!;
-    }
+  // A symmetric structural pattern (fill included), off the diagonal.
+  const struct = new Uint8Array(k * k);
+  const degree = new Int32Array(k);
+  const link = (r: number, c: number) => {
+    if (struct[r * k + c] === 1) return;
+    struct[r * k + c] = 1;
+    struct[c * k + r] = 1;
+    degree[r]!++;
+    degree[c]!++;
+  };
+  for (let r = 0; r < k; r++) {
+    for (let c = 0; c < k; c++) if (r !== c && a[r * k + c] !== 0) link(r, c);
   }
-  // Solve A x = e_j for each j and keep x_j: forward then back substitution.
+  const done = new Uint8Array(k);
+  const order = new Int32Array(k);
+  const patterns: Int32Array[] = new Array(k);
+  const scratch = new Int32Array(k);
+  for (let step = 0; step < k; step++) {
+    let p = -1;
+    for (let v = 0; v < k; v++) if (done[v] === 0 && (p < 0 || degree[v]! < degree[p]!)) p = v;
+    let size = 0;
+    for (let v = 0; v < k; v++) if (done[v] === 0 && struct[p * k + v] === 1) scratch[size++] = v;
+    const pattern = scratch.slice(0, size);
+    const pivot = a[p * k + p]!;
+    if (!(pivot >= SINGULAR)) return null;
+    for (const r of pattern) {
+      const factor = a[r * k + p]! / pivot;
+      a[r * k + p] = factor;
+      if (factor === 0) continue;
+      for (const c of pattern) a[r * k + c]! -= factor * a[p * k + c]!;
+    }
+    for (const r of pattern) {
+      degree[r]!--;
+      for (const c of pattern) if (r < c) link(r, c);
+    }
+    done[p] = 1;
+    order[step] = p;
+    patterns[p] = pattern;
+  }
+  // Z = (I − Q)⁻¹ on the pattern, last company eliminated first, in place of the factors.
   const diag = new Float64Array(k);
-  const y = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < k; i++) {
-      let v = perm[i] === j ? 1 : 0;
-      for (let c = 0; c < i; c++) v -= a[i * k + c]! * y[c]!;
-      y[i] = v;
+  const upper = new Float64Array(k);
+  const lower = new Float64Array(k);
+  for (let step = k - 1; step >= 0; step--) {
+    const p = order[step]!;
+    const pattern = patterns[p]!;
+    const pivot = a[p * k + p]!;
+    for (const m of pattern) {
+      upper[m] = a[p * k + m]! / pivot;
+      lower[m] = a[m * k + p]!;
     }
-    for (let i = k - 1; i >= j; i--) {
-      let v = y[i]!;
-      for (let c = i + 1; c < k; c++) v -= a[i * k + c]! * y[c]!;
-      y[i] = v / a[i * k + i]!;
+    for (const r of pattern) {
+      let z = 0;
+      for (const m of pattern) z -= a[r * k + m]! * lower[m]!;
+      a[r * k + p] = z;
     }
-    diag[j] = y[j]!;
+    for (const c of pattern) {
+      let z = 0;
+      for (const m of pattern) z -= upper[m]! * a[m * k + c]!;
+      a[p * k + c] = z;
+    }
+    let zpp = 1 / pivot;
+    for (const m of pattern) zpp -= upper[m]! * a[m * k + p]!;
+    a[p * k + p] = zpp;
+    diag[p] = zpp;
   }
   return diag;
 }

@@ -21,6 +21,8 @@ import {
   isPartialDate,
 } from "./schema.ts";
 import type { ParseResult, Problem } from "./problems.ts";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import {
   CANONICAL_COLUMN,
   type DetectedMapping,
@@ -174,9 +176,18 @@ function companyNamer() {
   const used = new Set<string>();
   const warned = new Set<string>();
   const warnings: Problem[] = [];
+  const idByName = new Map<string, string>();
   return {
     warnings,
     idOf(name: string, line: number, field: string): string {
+      // NOTE: a name repeats over many rows; the same spelling is the same id.
+      const cached = idByName.get(name);
+      if (cached !== undefined) return cached;
+      const id = this.firstIdOf(name, line, field);
+      idByName.set(name, id);
+      return id;
+    },
+    firstIdOf(name: string, line: number, field: string): string {
       const key = nameKey(name);
       const known = idByKey.get(key);
       if (known) {
@@ -370,43 +381,52 @@ export function parseEdgeRecords(
     return id;
   };
 
-  for (const record of records.slice(1)) {
-    // A row of empty cells, as spreadsheets export them (",,,"), is no deal.
-    if (record.cells.every((c) => clean(c).trim() === "")) continue;
-    const { line } = record;
-    const rowProblems: Problem[] = [];
-    const notes: string[] = [];
-    const get = (f: TrackerField): string => {
-      const i = columnOf.get(f);
-      return i === undefined ? "" : clean(record.cells[i] ?? "").trim();
-    };
-    const bad = (field: string, message: string) =>
-      rowProblems.push({ path: `line ${line}, ${field}`, line, message });
-    const warn = (field: string, message: string) =>
-      warnings.push({ path: `line ${line}, ${field}`, line, message });
-    const mapped = <F extends MappedValueField>(field: F, fallback: MappedValue<F>) => {
-      const text = get(field);
-      if (text === "") return { value: fallback, text };
-      // NOTE: a tracker repeats a handful of words over thousands of rows.
-      const key = `${field}\u0000${text}`;
-      let value = memo.get(key) as MappedValue<F> | null | undefined;
-      if (value === undefined) {
-        value = mapValue(field, text, valueOverrides[field]);
-        memo.set(key, value);
-      }
-      seen.count(field, text, value ?? fallback);
-      if (value === null) {
-        values.note(field, text, `${fallback} (not recognised)`, line);
-        return { value: fallback, text };
-      }
-      if (text !== value && normalizeName(text) !== normalizeName(value)) {
-        values.note(field, text, value, line);
-      }
-      return { value, text };
-    };
+  // NOTE: the row's state lives outside the loop, so its helpers are made once, not per row.
+  let cells: readonly string[] = [];
+  let line = 0;
+  let rowProblems: Problem[] = [];
+  const get = (f: TrackerField): string => {
+    const i = columnOf.get(f);
+    if (i === undefined) return "";
+    const cell = cells[i];
+    return cell === undefined || cell === "" ? "" : clean(cell).trim();
+  };
+  const bad = (field: string, message: string) =>
+    rowProblems.push({ path: `line ${line}, ${field}`, line, message });
+  const warn = (field: string, message: string) =>
+    warnings.push({ path: `line ${line}, ${field}`, line, message });
+  const mapped = <F extends MappedValueField>(field: F, fallback: MappedValue<F>) => {
+    const text = get(field);
+    if (text === "") return { value: fallback, text };
+    // NOTE: a tracker repeats a handful of words over thousands of rows.
+    const key = `${field}\u0000${text}`;
+    let value = memo.get(key) as MappedValue<F> | null | undefined;
+    if (value === undefined) {
+      value = mapValue(field, text, valueOverrides[field]);
+      memo.set(key, value);
+    }
+    seen.count(field, text, value ?? fallback);
+    if (value === null) {
+      values.note(field, text, `${fallback} (not recognised)`, line);
+      return { value: fallback, text };
+    }
+    if (text !== value && normalizeName(text) !== normalizeName(value)) {
+      values.note(field, text, value, line);
+    }
+    return { value, text };
+  };
 
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r]!;
+    cells = record.cells;
+    line = record.line;
     const fromName = get("from");
     const toName = get("to");
+    // A row of empty cells, as spreadsheets export them (",,,"), is no deal.
+    if (fromName === "" && toName === "" && cells.every((c) => clean(c).trim() === "")) continue;
+    rowProblems = [];
+    const notes: string[] = [];
+
     const fromId = fromName === "" ? "" : names.idOf(fromName, line, "from");
     const toId = toName === "" ? "" : names.idOf(toName, line, "to");
     if (fromName === "") bad("from", "is empty");
@@ -541,32 +561,35 @@ export function parseEdgeRecords(
 
     const noteText = get("notes");
     if (noteText !== "") notes.unshift(noteText);
-    const attributes = attributeColumns.flatMap((i) => {
-      const value = clean(record.cells[i] ?? "").trim();
-      return value === "" ? [] : [{ name: headerNames[i] || `column ${i + 1}`, value }];
-    });
-    record.cells.slice(header.cells.length).forEach((cell, k) => {
-      const value = clean(cell).trim();
-      if (value !== "") attributes.push({ name: `column ${header.cells.length + k + 1}`, value });
-    });
+    const attributes: { name: string; value: string }[] = [];
+    for (const i of attributeColumns) {
+      const value = clean(cells[i] ?? "").trim();
+      if (value !== "") attributes.push({ name: headerNames[i] || `column ${i + 1}`, value });
+    }
+    for (let k = header.cells.length; k < cells.length; k++) {
+      const value = clean(cells[k]!).trim();
+      if (value !== "") attributes.push({ name: `column ${k + 1}`, value });
+    }
     const description = get("description");
-    deals.push({
+    const deal: Mutable<Deal> = {
       id,
       from: fromId,
       to: toId,
       type,
       amountUsdBn,
       amountQualifier,
-      ...(announced === undefined ? {} : { announced }),
       status,
       evidence,
-      ...(arrangementId === "" ? {} : { arrangementId }),
       description: description === "" ? `${fromName} pays ${toName} (${type})` : description,
       notes,
       sources: refs,
-      ...(localAmount ? { localAmount } : {}),
-      ...(attributes.length > 0 ? { attributes } : {}),
-    });
+    };
+    // NOTE: optional fields are set only when present (no spreads: a million rows feel them).
+    if (announced !== undefined) deal.announced = announced;
+    if (arrangementId !== "") deal.arrangementId = arrangementId;
+    if (localAmount) deal.localAmount = localAmount;
+    if (attributes.length > 0) deal.attributes = attributes;
+    deals.push(deal);
     dealLines.push(line);
     supersededByText.push(status === "superseded" ? supersededBy : "");
   }

@@ -426,9 +426,21 @@ const AMOUNT_RE =
  * millions when the column's name says so). "n/a", "undisclosed" and the like
  * are undisclosed.
  */
+const PLAIN_NUMBER_RE = /^\d{1,15}(?:\.\d{1,15})?$/;
+
 export function readAmount(text: string, plainInMillions = false): ReadAmount {
   const t = text.trim();
   if (t === "") return { kind: "empty" };
+  // NOTE: most cells are plain numbers; they skip the regular expressions.
+  if (PLAIN_NUMBER_RE.test(t)) {
+    const n = Number(t);
+    return {
+      kind: "amount",
+      valueBn: plainInMillions ? n / 1000 : n,
+      currency: "USD",
+      qualifier: null,
+    };
+  }
   if (/^(undisclosed|not disclosed|n\/?a|unknown|tbd|-+|—|\?)$/i.test(t)) {
     return { kind: "undisclosed" };
   }

@@ -4,7 +4,8 @@
  * counter reading the same CSV (`minimal-cycles.mjs`), on a 10,000-company,
  * 50,000-deal preferential-attachment file with a few thousand loops; and, when
  * Python and networkx are installed, against networkx `simple_cycles` on
- * 2,000 companies / 10,000 deals. Prints medians of three runs and the ratios.
+ * 2,000 companies / 10,000 deals with one edge in ten reversed (tens of
+ * thousands of loops). Prints medians of three runs and the ratios.
  * Targets (issue 12): within 1.5× of the minimal counter; 20× faster than networkx.
  * It also times our CSV splitter against papaparse on the same file (ours keeps
  * physical line numbers, CR-only files included, for every message).
@@ -65,8 +66,10 @@ const hasNetworkx =
 if (!hasNetworkx) {
   console.log("networkx: skipped (python3 with networkx is not installed here)");
 } else {
+  // NOTE: one edge in ten points back (not one in 500 as above): tens of thousands
+  // of loops, so the search, not Python's start-up, is what is compared.
   const small = join(dir, "pa-2k-10k.csv");
-  writeFileSync(small, generatePreferentialCsv(2_000, 5, 0.002, 42));
+  writeFileSync(small, generatePreferentialCsv(2_000, 5, 0.1, 42));
   const script = [
     "import sys, csv, networkx as nx",
     "g = nx.DiGraph()",
@@ -87,8 +90,9 @@ if (!hasNetworkx) {
     "0",
   ]);
   const speedup = nx.ms / oursSmall.ms;
+  const smallLoops = (JSON.parse(oursSmall.stdout) as { cycleCount: number }).cycleCount;
   console.log(
-    `2k/10k, loops ≤ 5: networkx ${nx.ms.toFixed(0)} ms, ouroboros ${oursSmall.ms.toFixed(0)} ms: ${speedup.toFixed(1)}× faster (target ≥ 20×: ${speedup >= 20 ? "ok" : "not met"})`,
+    `2k/10k, ${smallLoops} loops ≤ 5 (networkx counted ${nx.stdout.trim()}): networkx ${nx.ms.toFixed(0)} ms, ouroboros ${oursSmall.ms.toFixed(0)} ms: ${speedup.toFixed(1)}× faster (target ≥ 20×: ${speedup >= 20 ? "ok" : "not met"})`,
   );
 }
 

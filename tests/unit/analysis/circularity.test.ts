@@ -141,5 +141,29 @@ describe("analysis/circularity", () => {
         { numRuns: 1000 },
       );
     });
+
+    it("should agree with the direct inverse on larger sparse networks, where elimination fills in (property)", () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.integer({ min: 0, max: 24 }),
+              fc.integer({ min: 0, max: 24 }),
+              fc.integer({ min: 1, max: 50 }),
+            ),
+            { minLength: 20, maxLength: 80 },
+          ),
+          (raw) => {
+            const list = raw.map(([a, b, x]) => [`c${a}`, `c${b}`, x] as [string, string, number]);
+            const direct = directShares(list);
+            const c = run(list);
+            if (!c.computed) throw new Error("not computed");
+            if (direct === null) return;
+            for (const [id, share] of direct) expect(c.byCompany.get(id)!).toBeCloseTo(share, 9);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
   });
 });
