@@ -10,6 +10,8 @@ import { type PreviewServer, preview } from "vite";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-results");
+/** The build served: `dist/`, or another folder named by E2E_DIST (parallel work on one checkout). */
+const DIST = process.env.E2E_DIST ?? "dist";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -31,7 +33,7 @@ export interface Harness {
 
 /** Starts the preview server and the browser. */
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(ROOT, "dist/index.html"))) {
+  if (!existsSync(join(ROOT, DIST, "index.html"))) {
     throw new Error("tests/e2e: dist/ is missing; run `vite build` first (npm run test:e2e does)");
   }
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -39,6 +41,7 @@ export async function startHarness(): Promise<Harness> {
     root: ROOT,
     logLevel: "silent",
     preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false },
+    build: { outDir: DIST },
   });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("tests/e2e: no server address");
