@@ -6,7 +6,7 @@
  * dataset's title), a one-line subtitle with counts, the legend (deal types
  * by the colour each flow is drawn in, company kinds, and the undisclosed
  * style when present), the as-of date, the sources the shown deals cite (most
- * cited first, cut to a budget with "and N more"), and the file name. O(E + D)
+ * cited first: the picture numbers and lists them all), and the file name. O(E + D)
  * for E flows and the D deals they carry.
  *
  * The loop's round trip and evidence come from its `LoopReport`, worded by
@@ -33,7 +33,7 @@ import {
 } from "../palette.ts";
 import { formatCount, plural } from "../../domain/counts.ts";
 import type { LargeViewSummary } from "../largeView.ts";
-import type { ExportFormat } from "./options.ts";
+import type { ExportFormat } from "./presets.ts";
 import type { ExportSubgraph } from "./subgraph.ts";
 import { FAILED_FLOW_COLOR, STRESS_BANDS, STRESS_COLORS, STRESS_LABELS } from "../stressStyle.ts";
 
@@ -59,8 +59,6 @@ export interface ExportDescription {
   readonly fileStem: string;
 }
 
-/** Longest source name in the footer before it is cut with "…". */
-export const MAX_SOURCE_NAME_CHARS = 60;
 const MAX_STEM_CHARS = 100;
 const MONTHS = [
   "January",
@@ -215,39 +213,6 @@ export function formatAsOf(date: string): string {
   if (!m || (m[2] && !month)) return date;
   if (!month) return m[1]!;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
-
-/** How a source is named in the footer: its publisher, else its title, cut to length. */
-export function sourceName(source: Pick<Source, "title" | "publisher">): string {
-  const name = (source.publisher?.trim() || source.title.trim()).replace(/\s+/g, " ");
-  return name.length <= MAX_SOURCE_NAME_CHARS
-    ? name
-    : `${name.slice(0, MAX_SOURCE_NAME_CHARS - 1).trimEnd()}…`;
-}
-
-/**
- * "Sources: A; B; C and 4 more." within `maxChars` (names are never cut in
- * the middle; at least one is always named). Empty when there is no source.
- */
-export function formatSourcesLine(
-  sources: readonly Pick<Source, "title" | "publisher">[],
-  maxChars: number,
-): string {
-  if (!(maxChars > 0)) throw new Error(`graph/export: maxChars must be positive, got ${maxChars}`);
-  if (sources.length === 0) return "";
-  // Distinct names: two articles from one publisher are named once.
-  const names = [...new Set(sources.map(sourceName))];
-  const head = names.length === 1 ? "Source: " : "Sources: ";
-  let line = head + names[0];
-  let shown = 1;
-  for (; shown < names.length; shown++) {
-    const rest = names.length - shown - 1;
-    const tail = rest > 0 ? ` and ${rest} more.` : ".";
-    if ((line + "; " + names[shown] + tail).length > maxChars) break;
-    line += "; " + names[shown];
-  }
-  const more = names.length - shown;
-  return more > 0 ? `${line} and ${more} more.` : `${line}.`;
 }
 
 /**

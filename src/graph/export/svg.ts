@@ -1,23 +1,18 @@
 /**
- * SVG export: the export scene and its frame as SVG elements, for print and
- * editing.
+ * SVG export: a composition (`compose.ts`) as a standalone SVG document. The
+ * PNG is this SVG rasterised (`png.ts`), so both carry the same scene, the
+ * same label placement and the same words.
  *
- * NOTE: sigma draws with WebGL and canvas 2D and cannot emit vectors, so the
- * SVG is not a second renderer with its own rules: it serializes the scene
- * (`scene.ts`), whose display attributes come from the same reducers and
- * settings sigma draws the PNG with, and whose geometry follows sigma's
- * programs (see `edgeGeometry.ts`). Layers go in sigma's order: flows, their
- * amounts, discs, labels, then highlighted boxes with their disc and label.
- * Labels are real text (editable, searchable) with a halo drawn by
- * `paint-order: stroke`. O(N + E).
+ * Layers: the frame's texts, then flows (dashed when no amount is disclosed),
+ * arrow heads, discs with a ring for focused companies, then labels as real
+ * text (editable, searchable) with a halo drawn by `paint-order: stroke`. A
+ * print preset states its physical width in millimetres. O(N + E + T).
  *
- * Reference: SVG 1.1 / SVG 2 (`textPath`, `paint-order`); sigma 3 layer order.
+ * Reference: SVG 2 (`paint-order`, `dominant-baseline`, `stroke-dasharray`).
  */
 import { xmlSafe } from "../../domain/xmlText.ts";
-import type { Point, Quad } from "./edgeGeometry.ts";
-import type { ExportDescription } from "./describe.ts";
-import type { ExportLayout } from "./frame.ts";
-import type { ExportBackground } from "./options.ts";
+import type { Composition, ComposedText } from "./compose.ts";
+import type { Quad } from "./edgeGeometry.ts";
 
 /** Escapes text for XML content and attribute values, dropping characters XML forbids. */
 export function escapeXml(text: string): string {
@@ -58,101 +53,77 @@ function paint(attr: "fill" | "stroke", hex: string, premultiplied: boolean): st
   return opacity === 1 ? `${attr}="${color}"` : `${attr}="${color}" ${attr}-opacity="${opacity}"`;
 }
 
-const quadPath = (q: Quad, o: Point) =>
-  `M${n(q.p0.x + o.x)} ${n(q.p0.y + o.y)}Q${n(q.p1.x + o.x)} ${n(q.p1.y + o.y)} ${n(q.p2.x + o.x)} ${n(q.p2.y + o.y)}`;
+const quadPath = (q: Quad) =>
+  `M${n(q.p0.x)} ${n(q.p0.y)}Q${n(q.p1.x)} ${n(q.p1.y)} ${n(q.p2.x)} ${n(q.p2.y)}`;
 
-const fontStyle = (font: string) => `style="font:${escapeXml(font)}"`;
+function textElement(t: ComposedText): string {
+  const attrs = [
+    `x="${n(t.x)}"`,
+    `y="${n(t.y)}"`,
+    `style="font:${escapeXml(t.font)}"`,
+    paint("fill", t.color, false),
+  ];
+  if (t.anchor === "middle") attrs.push(`text-anchor="middle"`, `dominant-baseline="central"`);
+  if (t.angle !== 0) attrs.push(`transform="rotate(${n(t.angle)} ${n(t.x)} ${n(t.y)})"`);
+  if (t.halo) {
+    attrs.push(
+      paint("stroke", t.halo, false),
+      `stroke-width="3"`,
+      `stroke-linejoin="round"`,
+      `paint-order="stroke"`,
+    );
+  }
+  return `<text class="${t.role}" ${attrs.join(" ")}>${escapeXml(t.text)}</text>`;
+}
 
-/** The whole export as a standalone SVG document. */
-export function serializeSvg(
-  layout: ExportLayout,
-  description: ExportDescription,
-  background: ExportBackground,
-): string {
-  const { scene, frame, offset: o } = layout;
-  const { style } = scene;
-  const out: string[] = [];
-  const w = Math.ceil(frame.width);
-  const h = Math.ceil(frame.height);
-  out.push(
+/** The composition as a standalone SVG document. */
+export function serializeSvg(c: Composition): string {
+  const w = n(c.width);
+  const h = n(c.height);
+  const physical =
+    c.size.widthMm === null
+      ? `width="${w}" height="${h}"`
+      : `width="${n(c.size.widthMm)}mm" height="${n((c.size.widthMm * c.height) / c.width)}mm"`;
+  const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
-    `<title>${escapeXml(description.title)}</title>`,
-    `<desc>${escapeXml(description.subtitle)}</desc>`,
-    `<defs><filter id="box-shadow" x="-20%" y="-50%" width="140%" height="200%"><feDropShadow dx="0" dy="0" stdDeviation="3" flood-color="#000000" flood-opacity="0.33"/></filter></defs>`,
-  );
-  if (background === "white") out.push(`<rect width="${w}" height="${h}" fill="#ffffff"/>`);
-
+    `<svg xmlns="http://www.w3.org/2000/svg" ${physical} viewBox="0 0 ${w} ${h}">`,
+    `<title>${escapeXml(c.title)}</title>`,
+    `<desc>${escapeXml(c.description)}</desc>`,
+  ];
+  if (c.background === "white") out.push(`<rect width="${w}" height="${h}" fill="#ffffff"/>`);
   out.push(`<g id="flows" fill="none" stroke-linecap="butt">`);
-  for (const e of scene.edges) {
+  for (const e of c.edges) {
+    const dash = e.dashed ? ` stroke-dasharray="${n(e.width * 4)} ${n(e.width * 3)}"` : "";
     out.push(
-      `<path d="${quadPath(e.shape.shaft, o)}" ${paint("stroke", e.color, true)} stroke-width="${n(e.width)}"/>`,
+      `<path d="${quadPath(e.shaft)}" ${paint("stroke", e.color, true)} stroke-width="${n(e.width)}"${dash}/>`,
     );
-    if (e.shape.head) {
-      const [a, b, c] = e.shape.head;
+    if (e.head) {
+      const [a, b, d] = e.head;
       out.push(
-        `<path d="M${n(a.x + o.x)} ${n(a.y + o.y)}L${n(b.x + o.x)} ${n(b.y + o.y)}L${n(c.x + o.x)} ${n(c.y + o.y)}Z" stroke="none" ${paint("fill", e.color, true)}/>`,
+        `<path d="M${n(a.x)} ${n(a.y)}L${n(b.x)} ${n(b.y)}L${n(d.x)} ${n(d.y)}Z" stroke="none" ${paint("fill", e.color, true)}/>`,
       );
     }
   }
-  out.push(
-    `</g>`,
-    `<g id="amounts" ${fontStyle(style.edgeLabelFont)} ${paint("fill", style.edgeLabelColor, false)}>`,
-  );
-  scene.edges.forEach((e, i) => {
-    const label = e.label;
-    if (!label) return;
-    if (label.kind === "curved") {
-      const id = `amount-path-${i}`;
-      out.push(
-        `<path id="${id}" d="${quadPath(label.path, o)}" fill="none" stroke="none"/>`,
-        `<text><textPath href="#${id}" xlink:href="#${id}" startOffset="50%" text-anchor="middle">${escapeXml(label.text)}</textPath></text>`,
-      );
-    } else {
-      const deg = (label.angle * 180) / Math.PI;
-      out.push(
-        `<text transform="translate(${n(label.x + o.x)} ${n(label.y + o.y)}) rotate(${n(deg)})" x="${n(label.dx)}" y="${n(label.dy)}">${escapeXml(label.text)}</text>`,
-      );
-    }
-  });
   out.push(`</g>`, `<g id="companies">`);
-  for (const node of scene.nodes) {
+  for (const node of c.nodes) {
+    const ring = node.ring ? ` ${paint("stroke", node.ring, false)} stroke-width="2"` : "";
     out.push(
-      `<circle cx="${n(node.x + o.x)}" cy="${n(node.y + o.y)}" r="${n(node.radius)}" ${paint("fill", node.color, true)}/>`,
+      `<circle cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.radius)}" ${paint("fill", node.color, true)}${ring}/>`,
     );
   }
-  const labelText = (node: (typeof scene.nodes)[number]) =>
-    node.label
-      ? `<text x="${n(node.label.x + o.x)}" y="${n(node.label.y + o.y)}">${escapeXml(node.label.text)}</text>`
-      : "";
-  const labelGroup = `${fontStyle(style.labelFont)} ${paint("fill", style.labelColor, false)} ${paint("stroke", style.labelHalo, false)} stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
-  out.push(`</g>`, `<g id="company-names" ${labelGroup}>`);
-  for (const node of scene.nodes) out.push(labelText(node));
-  out.push(`</g>`, `<g id="highlighted">`);
-  for (const node of scene.nodes) {
-    const b = node.box;
-    if (!b) continue;
-    out.push(
-      `<rect x="${n(b.x + o.x)}" y="${n(b.y + o.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${n(b.radius)}" ${paint("fill", style.boxFill, false)} ${paint("stroke", style.boxStroke, false)} stroke-width="1" filter="url(#box-shadow)"/>`,
-      `<g ${labelGroup}>${labelText(node)}</g>`,
-      `<circle cx="${n(node.x + o.x)}" cy="${n(node.y + o.y)}" r="${n(node.radius)}" ${paint("fill", node.color, true)}/>`,
-    );
-  }
+  out.push(`</g>`, `<g id="labels">`);
+  for (const t of c.texts) if (t.role === "label") out.push(textElement(t));
   out.push(`</g>`, `<g id="frame">`);
-  for (const s of frame.swatches) {
+  for (const s of c.swatches) {
     const colour = paint(s.kind === "line" ? "stroke" : "fill", s.color, false);
-    const opacity = s.opacity === 1 ? "" : ` opacity="${s.opacity}"`;
+    const dash = s.dashed ? ` stroke-dasharray="5 3"` : "";
     out.push(
       s.kind === "line"
-        ? `<line x1="${n(s.x - s.length / 2)}" y1="${n(s.y)}" x2="${n(s.x + s.length / 2)}" y2="${n(s.y)}" ${colour} stroke-width="${n(s.size)}" stroke-linecap="round"${opacity}/>`
-        : `<circle cx="${n(s.x)}" cy="${n(s.y)}" r="${n(s.size)}" ${colour}${opacity}/>`,
+        ? `<line x1="${n(s.x - s.length / 2)}" y1="${n(s.y)}" x2="${n(s.x + s.length / 2)}" y2="${n(s.y)}" ${colour} stroke-width="${n(s.size)}"${dash}/>`
+        : `<circle cx="${n(s.x)}" cy="${n(s.y)}" r="${n(s.size)}" ${colour}/>`,
     );
   }
-  for (const t of frame.texts) {
-    out.push(
-      `<text x="${n(t.x)}" y="${n(t.y)}" ${fontStyle(t.font)} fill="${t.color}">${escapeXml(t.text)}</text>`,
-    );
-  }
+  for (const t of c.texts) if (t.role !== "label") out.push(textElement(t));
   out.push(`</g>`, `</svg>`, ``);
   return out.join("\n");
 }

@@ -32,3 +32,49 @@ export function createCanvasMeasurer(): TextMeasurer {
     return context.measureText(text).width;
   };
 }
+
+/**
+ * Splits `text` on spaces (a word wider than a line, such as a link, anywhere) into lines
+ * no wider than `maxWidth`; the last kept line ends in "…" if cut.
+ */
+export function wrapText(
+  text: string,
+  font: string,
+  maxWidth: number,
+  measure: TextMeasurer,
+  maxLines: number,
+): string[] {
+  if (!text) return [];
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).flatMap((w) => breakWord(w, font, maxWidth, measure))) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate, font) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = `${kept[maxLines - 1]}…`;
+  while (measure(last, font) > maxWidth && last.length > 1)
+    last = `${last.slice(0, -2).trimEnd()}…`;
+  kept[maxLines - 1] = last;
+  return kept;
+}
+
+/** A word wider than `maxWidth` (a link) cut into pieces that fit; any other word as is. */
+function breakWord(word: string, font: string, maxWidth: number, measure: TextMeasurer): string[] {
+  if (measure(word, font) <= maxWidth) return [word];
+  const pieces: string[] = [];
+  let piece = "";
+  for (const ch of word) {
+    if (piece && measure(piece + ch, font) > maxWidth) {
+      pieces.push(piece);
+      piece = ch;
+    } else piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}

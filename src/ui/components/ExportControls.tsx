@@ -1,53 +1,65 @@
 /**
- * Export controls for the app header: "Export PNG", "Export SVG" and an options
- * popover (resolution, background). Exports what is highlighted: the selected
- * loop, company or flow, else the filtered graph. Needs no props: it reads the
- * store and the on-screen sigma from the app's SigmaContext. The options persist
- * in localStorage, not in the store. Above EXPORT_WARN_EDGES flows a warning
- * shows, and the export still runs.
+ * Export: an "Export image…" button in the app header that opens the export
+ * dialog. The dialog sets the preset (web column, full width, two social
+ * sizes, print in millimetres), density and background, and the headline,
+ * subtitle and caption, prefilled from what is shown; its preview is the
+ * composed SVG itself, so what it shows is what downloads. Exports what is
+ * highlighted: the selected loop, company or flow, else the filtered graph.
+ * The settings persist in localStorage; the wording is the view's until the
+ * user edits it. Above EXPORT_WARN_EDGES flows a warning shows.
  */
-import { formatCount } from "../../domain/counts.ts";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { exportHighlighted } from "../../graph/export/exportImage.ts";
-import {
-  DEFAULT_EXPORT_OPTIONS,
-  EXPORT_BACKGROUNDS,
-  EXPORT_SCALES,
-  EXPORT_WARN_EDGES,
-  type ExportFormat,
-  type ExportOptions,
-  resolveExportOptions,
-} from "../../graph/export/options.ts";
-import { countExportEdges } from "../../graph/export/subgraph.ts";
-import { summarizeDrawn } from "../../graph/largeView.ts";
-import type { Hop } from "../../analysis/hops.ts";
-import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
-import { type FlowSigma, useOptionalSigma } from "../controllers/sigmaContext.ts";
-import { selectStressResult } from "../../state/stressSelectors.ts";
-import { buildStressOverlay } from "../../graph/stressStyle.ts";
+import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
+import { formatCount, plural } from "../../domain/counts.ts";
 import { formatUsdBn } from "../../domain/money.ts";
-import { shortfallSentence } from "../panels/format.ts";
+import type { EvidenceTier } from "../../domain/schema.ts";
+import { defaultCaption } from "../../graph/export/compose.ts";
+import {
+  type PreparedExport,
+  prepareExport,
+  renderExport,
+} from "../../graph/export/exportImage.ts";
+import {
+  DEFAULT_EXPORT_SETTINGS,
+  EXPORT_BACKGROUNDS,
+  EXPORT_DENSITIES,
+  EXPORT_PRESETS,
+  type ExportFormat,
+  type ExportSettings,
+  MAX_PRINT_WIDTH_MM,
+  MIN_PRINT_WIDTH_MM,
+  PRESET_LABELS,
+  pngPixels,
+  resolveExportSettings,
+} from "../../graph/export/presets.ts";
+import { summarizeDrawn } from "../../graph/largeView.ts";
+import { buildStressOverlay } from "../../graph/stressStyle.ts";
+import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
+import { selectStressResult } from "../../state/stressSelectors.ts";
 import { type Store, useStore } from "../../state/store.ts";
+import { encodeView } from "../../state/url/codec.ts";
+import { viewOfStore } from "../../state/url/sync.ts";
+import { type FlowSigma, useOptionalSigma } from "../controllers/sigmaContext.ts";
+import { shortfallSentence } from "../panels/format.ts";
+import { useModalDialog } from "./useModalDialog.ts";
 import "./export.css";
 
-const STORAGE_KEY = "ouroboros:export-options";
-const NO_HOPS: readonly Hop[] = [];
+const STORAGE_KEY = "ouroboros:export-settings";
 const BACKGROUND_LABELS = { white: "White", transparent: "Transparent" } as const;
 
-function loadOptions(): ExportOptions {
+function loadSettings(): ExportSettings {
   try {
     const raw = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
     return raw
-      ? resolveExportOptions(JSON.parse(raw) as Partial<ExportOptions>)
-      : DEFAULT_EXPORT_OPTIONS;
+      ? resolveExportSettings(JSON.parse(raw) as Partial<ExportSettings>)
+      : DEFAULT_EXPORT_SETTINGS;
   } catch {
-    return DEFAULT_EXPORT_OPTIONS;
+    return DEFAULT_EXPORT_SETTINGS;
   }
 }
 
-function saveOptions(options: ExportOptions): void {
+function saveSettings(settings: ExportSettings): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(settings));
   } catch {
     // NOTE: private modes may refuse storage; the choice then lasts for the session.
   }
@@ -64,17 +76,6 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Last export's duration and sigma-vs-scene drift, as data attributes for tests and benchmarks. */
-interface ExportMetrics {
-  readonly ms: number;
-  readonly alignmentPx: number;
-}
-
-type Status =
-  | { readonly kind: "idle" }
-  | { readonly kind: "busy"; readonly format: ExportFormat }
-  | { readonly kind: "done" | "error"; readonly text: string };
-
 /** The stress scenario on screen, with a caption describing it, or null. */
 function stressForExport(state: Store) {
   const result = selectStressResult(state);
@@ -90,216 +91,282 @@ function stressForExport(state: Store) {
   return { overlay: buildStressOverlay(result), caption };
 }
 
-/** Exports, downloads and says what happened; never throws. */
-async function exportAndDownload(
+/** The link to this view (without an imported dataset's data), printed under a social picture. */
+function viewUrl(state: Store): string {
+  return `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(state))}`;
+}
+
+interface Wording {
+  readonly headline: string | null;
+  readonly subtitle: string | null;
+  readonly caption: string | null;
+}
+const VIEW_WORDING: Wording = { headline: null, subtitle: null, caption: null };
+
+/** Composes the export of the current view; null with a reason when it cannot. */
+function prepare(
   sigma: FlowSigma | null,
-  format: ExportFormat,
-  options: ExportOptions,
-): Promise<{ status: Status; metrics: ExportMetrics | null }> {
-  if (!sigma) {
-    return {
-      status: { kind: "error", text: "The graph is not drawn yet; try again in a moment." },
-      metrics: null,
-    };
-  }
-  const started = performance.now();
+  settings: ExportSettings,
+  wording: Wording,
+): { prepared: PreparedExport } | { error: string } {
+  if (!sigma) return { error: "The graph is not drawn yet; try again in a moment." };
   try {
     const state = useStore.getState();
-    const { dataset, selection } = state;
-    const result = await exportHighlighted({
-      sigma,
-      selection,
-      dataset,
-      loop: selectSelectedLoop(state),
-      format,
-      options,
-      stress: stressForExport(state),
-      largeView: state.analysis ? summarizeDrawn(state.analysis.hops, sigma.getGraph()) : null,
-    });
-    download(result.blob, result.fileName);
-    const size = `${formatCount(result.width)} × ${formatCount(result.height)}`;
-    const reduced =
-      format === "png" && result.pixelRatio < options.scale
-        ? ` Resolution lowered to ${result.pixelRatio.toFixed(1)}× to stay within browser limits.`
-        : "";
-    const unit = format === "png" ? " px" : "";
+    const hopByKey = new Map((state.analysis?.hops ?? []).map((h) => [h.key, h]));
     return {
-      status: { kind: "done", text: `Saved ${result.fileName} (${size}${unit}).${reduced}` },
-      metrics: {
-        ms: Math.round(performance.now() - started),
-        alignmentPx: Math.round(result.alignmentErrorPx * 100) / 100,
-      },
+      prepared: prepareExport({
+        graph: sigma.getGraph(),
+        selection: state.selection,
+        dataset: state.dataset,
+        loop: selectSelectedLoop(state),
+        settings,
+        wording,
+        stress: stressForExport(state),
+        largeView: state.analysis ? summarizeDrawn(state.analysis.hops, sigma.getGraph()) : null,
+        evidenceOf: (key) =>
+          Object.keys(hopByKey.get(key)?.evidence ?? {}) as readonly EvidenceTier[],
+        shareUrl: viewUrl(state),
+      }),
     };
   } catch (error) {
-    return {
-      status: { kind: "error", text: `Export failed: ${(error as Error).message}` },
-      metrics: null,
-    };
+    return { error: `Export failed: ${(error as Error).message}` };
   }
 }
 
 export function ExportControls() {
-  const [options, setOptions] = useState(loadOptions);
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
-  const [metrics, setMetrics] = useState<ExportMetrics | null>(null);
-  const popoverId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const selection = useStore((s) => s.selection);
-  const hops = useStore((s) => s.analysis?.hops ?? NO_HOPS);
+  const [status, setStatus] = useState("");
   const sigma = useOptionalSigma();
-  const counted = useMemo(() => countExportEdges(hops, selection), [hops, selection]);
-  // A large dataset's graph draws only its largest flows, and an export copies what is drawn.
-  const edgeCount = Math.min(counted, sigma?.getGraph().size ?? Infinity);
-  const tooMany = edgeCount > EXPORT_WARN_EDGES;
-
   useEffect(() => {
-    if (!open) return;
-    const onDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onDown);
-    return () => document.removeEventListener("pointerdown", onDown);
-  }, [open]);
-
-  useEffect(() => {
-    if (status.kind !== "done") return;
-    const timer = setTimeout(() => setStatus({ kind: "idle" }), 6000);
+    if (!status.startsWith("Saved")) return;
+    const timer = setTimeout(() => setStatus(""), 6000);
     return () => clearTimeout(timer);
   }, [status]);
-
-  const update = (patch: Partial<ExportOptions>) => {
-    const next = resolveExportOptions({ ...options, ...patch });
-    setOptions(next);
-    saveOptions(next);
-  };
-
-  const run = async (format: ExportFormat) => {
-    setOpen(false);
-    setStatus({ kind: "busy", format });
-    // Let "Exporting…" paint before the synchronous drawing starts.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const outcome = await exportAndDownload(sigma, format, options);
-    if (outcome.metrics) setMetrics(outcome.metrics);
-    setStatus(outcome.status);
-  };
-
-  const busy = status.kind === "busy";
-  const message =
-    status.kind === "busy"
-      ? `Exporting ${status.format.toUpperCase()}…`
-      : status.kind === "idle"
-        ? ""
-        : status.text;
-  const warn = status.kind === "error" || tooMany;
-  // NOTE: the format buttons are rendered twice, in the bar (wide screens) and in
-  // the popover (phones); CSS shows one set, so one set is in the accessibility tree.
-  const formatButtons = (where: "bar" | "menu") => (
-    <div className={`export-controls__formats export-controls__formats--${where}`}>
-      {(["png", "svg"] as const).map((format) => (
-        <button key={format} type="button" disabled={busy} onClick={() => void run(format)}>
-          <span className="export-controls__verb">Export </span>
-          {format.toUpperCase()}
-        </button>
-      ))}
-    </div>
-  );
   return (
-    <div
-      ref={rootRef}
-      className="export-controls"
-      role="group"
-      aria-label="Export image"
-      aria-busy={busy}
-      data-export-ms={metrics?.ms}
-      data-export-alignment-px={metrics?.alignmentPx}
-      onKeyDown={(event) => {
-        if (event.key !== "Escape" || !open) return;
-        event.preventDefault(); // keeps the selection: App clears it on a bare Escape
-        setOpen(false);
-        toggleRef.current?.focus();
-      }}
-    >
-      {formatButtons("bar")}
-      <button
-        ref={toggleRef}
-        type="button"
-        className="export-controls__toggle"
-        aria-label="Export options"
-        aria-expanded={open}
-        aria-controls={popoverId}
-        onClick={() => setOpen(!open)}
-      >
-        <span className="export-controls__toggle-text">Export </span>
-        <span aria-hidden="true">▾</span>
+    <div className="export-controls" role="group" aria-label="Export image">
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Export…
       </button>
-      {open && (
-        <div
-          id={popoverId}
-          className="export-controls__popover"
-          role="group"
-          aria-label="Export options"
-        >
-          {formatButtons("menu")}
-          <ExportOptionsFields options={options} name={popoverId} onChange={update} />
-          <p className="export-controls__hint">
-            Exports the selected loop, company or flow, or the filtered graph when nothing is
-            selected.
-            {tooMany &&
-              ` This export has ${formatCount(edgeCount)} flows (over ${formatCount(EXPORT_WARN_EDGES)}): labels will overlap and it may take several seconds.`}
-          </p>
-        </div>
-      )}
-      <p
-        role="status"
-        className={`export-controls__status${warn ? " export-controls__status--warn" : ""}`}
-      >
-        {tooMany && status.kind !== "idle" && status.kind !== "error"
-          ? `Large export: ${formatCount(edgeCount)} flows (over ${formatCount(EXPORT_WARN_EDGES)}). It will run, but labels will overlap and it may take several seconds. `
-          : ""}
-        {message}
+      <p role="status" className="export-controls__status">
+        {status}
       </p>
+      {open && (
+        <ExportDialog
+          sigma={sigma}
+          onClose={() => setOpen(false)}
+          onSaved={(text) => setStatus(text)}
+        />
+      )}
     </div>
   );
 }
 
-function ExportOptionsFields(props: {
-  options: ExportOptions;
-  name: string;
-  onChange: (patch: Partial<ExportOptions>) => void;
+function ExportDialog(props: {
+  sigma: FlowSigma | null;
+  onClose: () => void;
+  onSaved: (text: string) => void;
 }) {
-  const { options, name, onChange } = props;
+  const { sigma, onClose, onSaved } = props;
+  const ref = useModalDialog(true);
+  const id = useId();
+  const [settings, setSettings] = useState(loadSettings);
+  const [wording, setWording] = useState<Wording>(VIEW_WORDING);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [message, setMessage] = useState<{ text: string; warn: boolean } | null>(null);
+  // Typing stays fluid: the preview follows a deferred copy of the settings and words.
+  const deferred = useDeferredValue({ settings, wording });
+  const outcome = useMemo(
+    () => prepare(sigma, deferred.settings, deferred.wording),
+    [sigma, deferred],
+  );
+  const prepared = "prepared" in outcome ? outcome.prepared : null;
+  const previewUrl = useMemo(
+    () =>
+      prepared ? URL.createObjectURL(new Blob([prepared.svg], { type: "image/svg+xml" })) : null,
+    [prepared],
+  );
+  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
+
+  const update = (patch: Partial<ExportSettings>) => {
+    const next = resolveExportSettings({ ...settings, ...patch });
+    setSettings(next);
+    saveSettings(next);
+  };
+  const run = async (format: ExportFormat) => {
+    const now = prepare(sigma, settings, wording);
+    if ("error" in now) {
+      setMessage({ text: now.error, warn: true });
+      return;
+    }
+    setBusy(format);
+    try {
+      const result = await renderExport(now.prepared, format);
+      download(result.blob, result.fileName);
+      const unit = format === "png" ? " px" : "";
+      const lowered =
+        format === "png" && result.pixelRatio < now.prepared.composition.size.pixelRatio - 1e-9
+          ? " Resolution lowered to stay within browser limits."
+          : "";
+      const text = `Saved ${result.fileName} (${formatCount(result.width)} × ${formatCount(result.height)}${unit}).${lowered}`;
+      setMessage({ text, warn: false });
+      onSaved(text);
+    } catch (error) {
+      setMessage({ text: `Export failed: ${(error as Error).message}`, warn: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const c = prepared?.composition;
+  const px = c ? pngPixels(c.size, c.width, c.height) : null;
+  const text = (field: keyof Wording, fallback: string) => wording[field] ?? fallback;
+  const edit = (field: keyof Wording) => (value: string) =>
+    setWording((w) => ({ ...w, [field]: value }));
   return (
-    <>
-      <fieldset>
-        <legend>PNG resolution</legend>
-        {EXPORT_SCALES.map((scale) => (
-          <label key={scale}>
-            <input
-              type="radio"
-              name={`${name}-scale`}
-              checked={options.scale === scale}
-              onChange={() => onChange({ scale })}
-            />
-            {scale}×
+    <dialog
+      ref={ref}
+      className="data-dialog export-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+    >
+      <h2 id={`${id}-title`}>Export image</h2>
+      <div className="export-dialog__body">
+        <form className="export-dialog__form" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            Size
+            <select
+              value={settings.preset}
+              onChange={(e) => update({ preset: e.target.value as ExportSettings["preset"] })}
+            >
+              {EXPORT_PRESETS.map((p) => (
+                <option key={p} value={p}>
+                  {PRESET_LABELS[p]}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Background</legend>
-        {EXPORT_BACKGROUNDS.map((background) => (
-          <label key={background}>
+          {settings.preset === "print" && (
+            <label>
+              Print width (mm)
+              <input
+                type="number"
+                min={MIN_PRINT_WIDTH_MM}
+                max={MAX_PRINT_WIDTH_MM}
+                value={settings.printWidthMm}
+                onChange={(e) => {
+                  const mm = Number(e.target.value);
+                  if (mm >= MIN_PRINT_WIDTH_MM && mm <= MAX_PRINT_WIDTH_MM) {
+                    update({ printWidthMm: mm });
+                  }
+                }}
+              />
+            </label>
+          )}
+          {(settings.preset === "web" || settings.preset === "full") && (
+            <fieldset>
+              <legend>PNG density</legend>
+              {EXPORT_DENSITIES.map((density) => (
+                <label key={density}>
+                  <input
+                    type="radio"
+                    name={`${id}-density`}
+                    checked={settings.density === density}
+                    onChange={() => update({ density })}
+                  />
+                  {density}×
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <fieldset>
+            <legend>Background</legend>
+            {EXPORT_BACKGROUNDS.map((background) => (
+              <label key={background}>
+                <input
+                  type="radio"
+                  name={`${id}-background`}
+                  checked={settings.background === background}
+                  onChange={() => update({ background })}
+                />
+                {BACKGROUND_LABELS[background]}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            Headline
             <input
-              type="radio"
-              name={`${name}-background`}
-              checked={options.background === background}
-              onChange={() => onChange({ background })}
+              type="text"
+              value={text("headline", prepared?.suggested.headline ?? "")}
+              onChange={(e) => edit("headline")(e.target.value)}
             />
-            {BACKGROUND_LABELS[background]}
           </label>
-        ))}
-      </fieldset>
-    </>
+          <label>
+            Subtitle
+            <textarea
+              rows={3}
+              value={text("subtitle", prepared?.suggested.subtitle ?? "")}
+              onChange={(e) => edit("subtitle")(e.target.value)}
+            />
+          </label>
+          <label>
+            Caption
+            <textarea
+              rows={3}
+              value={text("caption", defaultCaption())}
+              onChange={(e) => edit("caption")(e.target.value)}
+            />
+          </label>
+          <button type="button" onClick={() => setWording(VIEW_WORDING)}>
+            Reset the words to the view’s
+          </button>
+        </form>
+        <figure className="export-dialog__preview">
+          {previewUrl && c ? (
+            <img
+              src={previewUrl}
+              alt={`Preview of the export: ${c.title}`}
+              width={Math.ceil(c.width)}
+              height={Math.ceil(c.height)}
+            />
+          ) : (
+            <p role="alert">{"error" in outcome ? outcome.error : "Preparing the preview…"}</p>
+          )}
+          {c && px && (
+            <figcaption data-testid="export-size">
+              {settings.preset === "print"
+                ? `${settings.printWidthMm} mm wide at 300 dpi: ${formatCount(px.width)} × ${formatCount(px.height)} px`
+                : `${formatCount(px.width)} × ${formatCount(px.height)} px`}
+              {c.droppedLabels > 0 &&
+                ` · ${plural(c.droppedLabels, "label")} left out where ${c.droppedLabels === 1 ? "it" : "they"} would overlap`}
+              {c.sourcesListed < c.sourcesCited &&
+                ` · ${c.sourcesListed} of ${c.sourcesCited} sources listed, the rest at the link`}
+            </figcaption>
+          )}
+          {prepared?.warning && <p className="export-dialog__warn">{prepared.warning}</p>}
+        </figure>
+      </div>
+      <p
+        role="status"
+        className={`export-dialog__status${message?.warn ? " export-dialog__status--warn" : ""}`}
+      >
+        {busy ? `Exporting ${busy.toUpperCase()}…` : (message?.text ?? "")}
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" disabled={busy !== null || !prepared} onClick={() => void run("svg")}>
+          Download SVG
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null || !prepared}
+          onClick={() => void run("png")}
+        >
+          Download PNG
+        </button>
+      </div>
+    </dialog>
   );
 }

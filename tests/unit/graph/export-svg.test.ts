@@ -2,16 +2,26 @@
 import { describe, expect, it, vi } from "vitest";
 import { describeExport } from "../../../src/graph/export/describe.ts";
 import { edgeShape } from "../../../src/graph/export/edgeGeometry.ts";
-import { layoutExport, wrapText } from "../../../src/graph/export/frame.ts";
-import { buildExportScene } from "../../../src/graph/export/scene.ts";
+import { composeExport } from "../../../src/graph/export/compose.ts";
+import { boxesIntersect, boxIntersectsDisc } from "../../../src/graph/export/placeLabels.ts";
+import {
+  DEFAULT_WORDING,
+  EXPORT_PRESETS,
+  type ExportSettings,
+  MIN_TEXT_PX,
+  resolveExportSettings,
+} from "../../../src/graph/export/presets.ts";
 import { escapeXml, serializeSvg, svgPaint } from "../../../src/graph/export/svg.ts";
 import { selectExportSubgraph } from "../../../src/graph/export/subgraph.ts";
-import { approximateTextWidth } from "../../../src/graph/export/textMeasure.ts";
+import {
+  approximateTextWidth,
+  fontSizeOf,
+  wrapText,
+} from "../../../src/graph/export/textMeasure.ts";
 import { withAlpha } from "../../../src/graph/palette.ts";
 import type { HighlightSelection } from "../../../src/graph/reducers.ts";
-import { resolveGraphSettings } from "../../../src/graph/settings.ts";
 import type { Dataset } from "../../../src/domain/schema.ts";
-import { company, dataset, deal, loopDataset, flowGraphOf } from "./fixtures.ts";
+import { company, dataset, deal, loopDataset, flowGraphOf, realDataset } from "./fixtures.ts";
 
 // NOTE: sigma's WebGL programs read WebGLRenderingContext constants when their
 // modules load (settings.ts imports them); Node has none, so the few used are
@@ -25,26 +35,41 @@ vi.hoisted(() => {
   });
 });
 
-/** The export of `selection` on `data`, companies spread on a circle. */
-function exportOf(data: Dataset, selection: HighlightSelection) {
+/** The export of `selection` on `data` for `settings`, companies spread on a circle. */
+function exportOf(
+  data: Dataset,
+  selection: HighlightSelection,
+  settings: Partial<ExportSettings> = {},
+  wording = DEFAULT_WORDING,
+) {
   const graph = flowGraphOf(data, data.deals);
   graph.forEachNode((id, _a) => {
     const i = graph.nodes().indexOf(id);
     graph.mergeNodeAttributes(id, { x: 100 * Math.cos(i), y: 100 * Math.sin(i) });
   });
   const sub = selectExportSubgraph(graph, selection);
-  const scene = buildExportScene({
-    graph: sub.graph,
-    highlight: sub.highlight,
-    theme: "light",
-    settings: resolveGraphSettings("light", true),
-    project: (p) => ({ x: 300 + 2 * p.x, y: 300 - 2 * p.y }),
-    sizeRatio: 1,
-    measure: approximateTextWidth,
-  });
   const description = describeExport(sub, data);
-  const layout = layoutExport(scene, description, approximateTextWidth);
-  return { scene, description, layout, svg: serializeSvg(layout, description, "white") };
+  const composition = composeExport({
+    subgraph: sub,
+    description,
+    settings: resolveExportSettings(settings),
+    wording,
+    measure: approximateTextWidth,
+    shareUrl: "https://example.org/?loop=a.b.c",
+  });
+  return { description, composition, svg: serializeSvg(composition) };
+}
+
+/** The box a centred label text covers, as the composition placed it. */
+function labelBox(t: { text: string; x: number; y: number; font: string; angle: number }) {
+  const size = fontSizeOf(t.font);
+  return {
+    cx: t.x,
+    cy: t.y,
+    width: approximateTextWidth(t.text, t.font),
+    height: size * 1.1,
+    angle: (t.angle * Math.PI) / 180,
+  };
 }
 
 function parse(svg: string): Document {
@@ -57,31 +82,70 @@ function parse(svg: string): Document {
 const texts = (doc: Document) => [...doc.getElementsByTagName("text")].map((t) => t.textContent);
 
 describe("graph/export/svg", () => {
-  describe("buildExportScene", () => {
-    it("should refuse a size ratio that is not positive", () => {
-      const d = loopDataset();
-      expect(() =>
-        buildExportScene({
-          graph: flowGraphOf(d, d.deals),
-          highlight: selectExportSubgraph(flowGraphOf(d, d.deals), { kind: "none" }).highlight,
-          theme: "light",
-          settings: resolveGraphSettings("light", true),
-          project: (p) => p,
-          sizeRatio: 0,
-          measure: approximateTextWidth,
-        }),
-      ).toThrow("graph/export: sizeRatio must be positive, got 0");
+  describe("composeExport", () => {
+    it("should lay every preset out at its size, with text of at least 12 px", () => {
+      for (const preset of EXPORT_PRESETS) {
+        const { composition: c } = exportOf(realDataset(), { kind: "none" }, { preset });
+        const expected = { web: 640, full: 1200, "social-wide": 1200, "social-square": 1080 };
+        if (preset !== "print") expect(c.width).toBe(expected[preset]);
+        if (preset === "social-wide") expect(c.height).toBe(675);
+        if (preset === "social-square") expect(c.height).toBe(1080);
+        for (const t of c.texts) expect(fontSizeOf(t.font)).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        for (const t of c.texts) {
+          expect(t.x).toBeGreaterThanOrEqual(0);
+          expect(t.y).toBeLessThanOrEqual(c.height);
+        }
+      }
     });
 
-    it("should give every node a label and every flow an amount, inside the bounds", () => {
-      const { scene } = exportOf(loopDataset(), { kind: "none" });
-      expect(scene.nodes.map((n) => n.label?.text).sort()).toEqual(["A", "B", "C", "D"]);
-      expect(scene.edges.every((e) => e.label !== null)).toBe(true);
-      for (const n of scene.nodes) {
-        const right = n.label!.x + approximateTextWidth(n.label!.text, scene.style.labelFont);
-        expect(right).toBeLessThanOrEqual(scene.bounds.maxX);
-        expect(n.x - n.radius).toBeGreaterThanOrEqual(scene.bounds.minX);
+    it("should place no label over another label or over a company's disc", () => {
+      for (const preset of EXPORT_PRESETS) {
+        const { composition: c } = exportOf(realDataset(), { kind: "none" }, { preset });
+        const boxes = c.texts.filter((t) => t.role === "label").map(labelBox);
+        expect(boxes.length).toBeGreaterThan(3);
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            expect(boxesIntersect(boxes[i]!, boxes[j]!)).toBe(false);
+          }
+          for (const n of c.nodes) {
+            expect(boxIntersectsDisc(boxes[i]!, { x: n.x, y: n.y, radius: n.radius })).toBe(false);
+          }
+        }
       }
+    });
+
+    it("should dash a flow with no disclosed amount and never label it, and note weak evidence", () => {
+      const { composition: c } = exportOf(loopDataset(), { kind: "none" });
+      const labels = c.texts.filter((t) => t.role === "label").map((t) => t.text);
+      expect(labels).not.toContain("undisclosed");
+      expect(c.edges.some((e) => e.dashed)).toBe(true);
+      expect(c.texts.map((t) => t.text)).toContain("Amount undisclosed");
+    });
+
+    it("should list every source at the flexible presets and end a social one with the link", () => {
+      const full = exportOf(realDataset(), { kind: "none" }, { preset: "full" }).composition;
+      expect(full.sourcesListed).toBe(full.sourcesCited);
+      expect(full.sourcesCited).toBeGreaterThan(20);
+      const social = exportOf(realDataset(), { kind: "none" }, { preset: "social-wide" });
+      const c = social.composition;
+      expect(c.sourcesListed).toBeLessThan(c.sourcesCited);
+      const words = c.texts.map((t) => t.text).join(" ");
+      expect(words).toContain(`${c.sourcesCited - c.sourcesListed} more sources at`);
+      expect(words.replace(/ /g, "")).toContain("https://example.org/?loop=a.b.c");
+    });
+
+    it("should use the user's headline, subtitle and caption", () => {
+      const { composition: c, svg } = exportOf(
+        loopDataset(),
+        { kind: "none" },
+        {},
+        { headline: "Money goes round", subtitle: "A test", caption: "Written by a desk" },
+      );
+      const words = c.texts.map((t) => t.text);
+      expect(words).toContain("Money goes round");
+      expect(words).toContain("A test");
+      expect(words).toContain("Written by a desk");
+      expect(svg).toContain("<title>Money goes round</title>");
     });
   });
 
@@ -103,9 +167,7 @@ describe("graph/export/svg", () => {
       const doc = parse(svg);
       const all = texts(doc);
       for (const name of ["A", "B", "C", "D"]) expect(all).toContain(name);
-      for (const amount of ["$120 bn", "$300 bn", "$40 bn", "$1 bn", "undisclosed"]) {
-        expect(all).toContain(amount);
-      }
+      for (const amount of ["$120 bn", "$300 bn", "$40 bn"]) expect(all).toContain(amount);
       expect(doc.querySelector("title")?.textContent).toBe(description.title);
       expect(all).toContain("Graph fixture");
       for (const entry of ["Equity", "Debt", "Cloud contract", "Chip purchase", "Chipmaker"]) {
@@ -113,7 +175,8 @@ describe("graph/export/svg", () => {
       }
       expect(all).toContain("Amount undisclosed");
       expect(all.some((t) => t?.includes("Data as of 1 October 2025"))).toBe(true);
-      expect(all).toContain("Source: Seed.");
+      expect(all).toContain("Source");
+      expect(all.some((t) => t?.startsWith("1. "))).toBe(true);
       expect(doc.documentElement.getAttribute("viewBox")).toMatch(/^0 0 \d+ \d+$/);
     });
 
@@ -125,13 +188,23 @@ describe("graph/export/svg", () => {
       expect(texts(doc)).not.toContain("D");
     });
 
+    it("should state a print export's physical width in millimetres", () => {
+      const { svg } = exportOf(
+        loopDataset(),
+        { kind: "none" },
+        { preset: "print", printWidthMm: 120 },
+      );
+      const root = parse(svg).documentElement;
+      expect(root.getAttribute("width")).toBe("120mm");
+      expect(root.getAttribute("height")).toMatch(/^\d+(\.\d+)?mm$/);
+    });
+
     it("should escape names that are not XML-safe and omit the background when transparent", () => {
       const data = dataset(
         [{ ...company("a"), name: `Q&A <"Labs">` }, company("b")],
         [deal("ab", "a", "b", 5)],
       );
-      const { layout, description } = exportOf(data, { kind: "none" });
-      const svg = serializeSvg(layout, description, "transparent");
+      const { svg } = exportOf(data, { kind: "none" }, { background: "transparent" });
       expect(texts(parse(svg))).toContain(`Q&A <"Labs">`);
       expect(svg).not.toContain('fill="#ffffff"/>');
       expect(escapeXml(`<a href="x">&'`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
@@ -161,6 +234,13 @@ describe("graph/export/svg", () => {
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(/…$/);
       expect(wrapText("", "10px x", 60, approximateTextWidth, 2)).toEqual([]);
+    });
+
+    it("should cut a word wider than a line, such as a link, so that no line overflows", () => {
+      const url = "https://example.org/?v=1&loop=nvidia.openai.oracle&cam=0.4727,0.6839,0.5537";
+      const lines = wrapText(`more at ${url}`, "10px x", 120, approximateTextWidth, 99);
+      expect(lines.join("").replace(/ /g, "")).toBe(`moreat${url}`);
+      for (const l of lines) expect(approximateTextWidth(l, "10px x")).toBeLessThanOrEqual(120);
     });
   });
 });

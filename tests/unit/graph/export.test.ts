@@ -11,17 +11,21 @@ import {
   describeExport,
   exportFileName,
   formatAsOf,
-  formatSourcesLine,
   slugify,
 } from "../../../src/graph/export/describe.ts";
 import {
-  DEFAULT_EXPORT_OPTIONS,
   MAX_EXPORT_AREA_PX,
   MAX_EXPORT_SIDE_PX,
   effectivePixelRatio,
-  resolveExportOptions,
-  validateExportOptions,
 } from "../../../src/graph/export/options.ts";
+import type { EXPORT_PRESETS } from "../../../src/graph/export/presets.ts";
+import {
+  DEFAULT_EXPORT_SETTINGS,
+  pngPixels,
+  presetSize,
+  resolveExportSettings,
+  validateExportSettings,
+} from "../../../src/graph/export/presets.ts";
 import { countExportEdges, selectExportSubgraph } from "../../../src/graph/export/subgraph.ts";
 import { loopDataset, realDataset, flowGraphOf } from "./fixtures.ts";
 
@@ -32,35 +36,41 @@ function graph() {
   return flowGraphOf(d, d.deals);
 }
 
-describe("graph/export/options", () => {
-  describe("validateExportOptions", () => {
-    it("should refuse scale 3, a bad background and a non-object with namespaced messages", () => {
-      expect(() => validateExportOptions({ scale: 3 })).toThrow(
-        "graph/export: scale must be one of 1, 2, 4, got 3",
+describe("graph/export/presets", () => {
+  describe("validateExportSettings", () => {
+    it("should refuse an unknown preset, density, background, print width and a non-object", () => {
+      expect(() => validateExportSettings(null)).toThrow(
+        "graph/export: settings must be an object",
       );
-      expect(() => validateExportOptions({ background: "black" })).toThrow(
-        "graph/export: background must be one of white, transparent, got black",
+      expect(() => validateExportSettings({ preset: "poster" })).toThrow(
+        "graph/export: preset must be one of web, full, social-wide, social-square, print, got poster",
       );
-      expect(() => validateExportOptions(null)).toThrow("graph/export: options must be an object");
-    });
-
-    it("should accept every offered scale and background", () => {
-      for (const scale of [1, 2, 4]) expect(() => validateExportOptions({ scale })).not.toThrow();
-      for (const background of ["white", "transparent"]) {
-        expect(() => validateExportOptions({ background })).not.toThrow();
-      }
+      expect(() => validateExportSettings({ density: 3 })).toThrow("graph/export: density");
+      expect(() => validateExportSettings({ background: "black" })).toThrow(
+        "graph/export: background",
+      );
+      expect(() => validateExportSettings({ printWidthMm: 20 })).toThrow(
+        "graph/export: printWidthMm must be a number from 40 to 500, got 20",
+      );
     });
   });
 
-  describe("resolveExportOptions", () => {
-    it("should refuse what validation refuses, and default to 2× on white", () => {
-      expect(() => resolveExportOptions({ scale: 8 as never })).toThrow("graph/export: scale");
-      expect(resolveExportOptions()).toEqual({ scale: 2, background: "white" });
-      expect(DEFAULT_EXPORT_OPTIONS.scale).toBe(2);
-      expect(resolveExportOptions({ background: "transparent" })).toEqual({
-        scale: 2,
-        background: "transparent",
-      });
+  describe("presetSize", () => {
+    it("should give each preset its nominal size, and print 300 dpi at its width in mm", () => {
+      const size = (preset: (typeof EXPORT_PRESETS)[number], extra = {}) =>
+        presetSize(resolveExportSettings({ preset, ...extra }));
+      expect(size("web")).toMatchObject({ width: 640, height: null, pixelRatio: 2 });
+      expect(size("web", { density: 1 })).toMatchObject({ width: 640, pixelRatio: 1 });
+      expect(size("full")).toMatchObject({ width: 1200, height: null });
+      expect(size("social-wide")).toMatchObject({ width: 1200, height: 675, pixelRatio: 1 });
+      expect(size("social-square")).toMatchObject({ width: 1080, height: 1080, pixelRatio: 1 });
+      const print = size("print", { printWidthMm: 180 });
+      expect(print.widthMm).toBe(180);
+      // 180 mm at 300 dpi is 2,126 px; laid out at 96 px to the inch.
+      expect(pngPixels(print, print.width, 100).width).toBe(
+        Math.round((180 / 25.4) * 96 * (300 / 96)),
+      );
+      expect(DEFAULT_EXPORT_SETTINGS.preset).toBe("web");
     });
   });
 
@@ -208,38 +218,6 @@ describe("graph/export/describe", () => {
         "Lender",
       ]);
       expect(d.hasUndisclosed).toBe(true);
-    });
-  });
-
-  describe("formatSourcesLine", () => {
-    const sources = ["Reuters", "Bloomberg", "The Financial Times", "Le Monde", "Nikkei"].map(
-      (publisher) => ({ title: `${publisher} article`, publisher }),
-    );
-
-    it("should refuse a non-positive budget", () => {
-      expect(() => formatSourcesLine(sources, 0)).toThrow(
-        "graph/export: maxChars must be positive, got 0",
-      );
-    });
-
-    it("should name every source when they fit, else cut with 'and N more'", () => {
-      expect(formatSourcesLine(sources, 500)).toBe(
-        "Sources: Reuters; Bloomberg; The Financial Times; Le Monde; Nikkei.",
-      );
-      expect(formatSourcesLine(sources, 40)).toBe("Sources: Reuters; Bloomberg and 3 more.");
-      expect(formatSourcesLine(sources, 5)).toBe("Sources: Reuters and 4 more.");
-      expect(formatSourcesLine([{ title: "A long title" }], 80)).toBe("Source: A long title.");
-      expect(formatSourcesLine([], 80)).toBe("");
-    });
-
-    it("should cut a very long title and name a publisher once", () => {
-      const long = { title: "x".repeat(200) };
-      expect(formatSourcesLine([long], 400)).toMatch(/^Source: x{59}…\.$/);
-      const twice = [
-        { title: "a", publisher: "Reuters" },
-        { title: "b", publisher: "Reuters" },
-      ];
-      expect(formatSourcesLine(twice, 80)).toBe("Source: Reuters.");
     });
   });
 
