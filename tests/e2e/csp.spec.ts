@@ -34,13 +34,17 @@ describe("Content-Security-Policy (Chromium)", () => {
     await page.reload();
     await waitForGraph(page);
     await page.getByRole("listbox", { name: "Cycles" }).getByRole("option").first().click();
-    for (const name of ["Export PNG", "Export SVG"] as const) {
+    await page.getByRole("button", { name: "Export…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Export image" });
+    await dialog.getByRole("img", { name: /^Preview of the export/ }).waitFor();
+    for (const name of ["Download PNG", "Download SVG"] as const) {
       const [download] = await Promise.all([
         page.waitForEvent("download", { timeout: 30_000 }),
-        page.getByRole("button", { name }).click(),
+        dialog.getByRole("button", { name }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.(png|svg)$/);
     }
+    await dialog.getByRole("button", { name: "Close" }).click();
     await page.getByRole("button", { name: "Data" }).click();
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("menuitem", { name: /Import/ }).click();

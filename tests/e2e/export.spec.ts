@@ -50,11 +50,23 @@ async function selectFirstLoop(page: Page) {
   return { names, box };
 }
 
-async function exportVia(page: Page, name: "Export PNG" | "Export SVG"): Promise<Download> {
+/** Opens the export dialog (from the app header). */
+async function openExport(page: Page) {
+  await page.getByRole("button", { name: "Export…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export image" });
+  await dialog.waitFor();
+  await dialog.getByRole("img", { name: /^Preview of the export/ }).waitFor();
+  return dialog;
+}
+
+async function exportVia(page: Page, format: "PNG" | "SVG", preset?: string): Promise<Download> {
+  const dialog = await openExport(page);
+  if (preset) await dialog.getByLabel("Size").selectOption(preset);
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 30_000 }),
-    page.getByRole("button", { name }).click(),
+    dialog.getByRole("button", { name: `Download ${format}` }).click(),
   ]);
+  await dialog.getByRole("button", { name: "Close" }).click();
   return download;
 }
 
@@ -64,8 +76,79 @@ async function saved(download: Download, artifact: string): Promise<Buffer> {
   return readFileSync(path);
 }
 
-const exportMs = (page: Page) =>
-  page.getByRole("group", { name: "Export image" }).getAttribute("data-export-ms");
+/**
+ * Every pair of texts in `svg` whose rendered boxes intersect (rotation
+ * included), and every label that covers a company's disc, measured by
+ * Chromium: each <text>'s getBBox() through its getCTM(), then a
+ * separating-axis test on the two quadrilaterals.
+ */
+async function collisions(viewer: Page, svg: string): Promise<string[]> {
+  await viewer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
+  return viewer.evaluate(() => {
+    type P = { x: number; y: number };
+    const quads = [...document.querySelectorAll("svg text")].map((el) => {
+      const t = el as SVGTextElement;
+      const b = t.getBBox();
+      const m = t.getCTM()!;
+      const corners = [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x + b.width, b.y + b.height],
+        [b.x, b.y + b.height],
+      ].map(([x, y]) => ({ x: m.a * x! + m.c * y! + m.e, y: m.b * x! + m.d * y! + m.f }));
+      return { text: t.textContent ?? "", label: t.classList.contains("label"), corners };
+    });
+    const axes = (q: P[]) =>
+      q.map((p, i) => {
+        const n = q[(i + 1) % q.length]!;
+        return { x: -(n.y - p.y), y: n.x - p.x };
+      });
+    const project = (q: P[], a: P) => {
+      const v = q.map((p) => p.x * a.x + p.y * a.y);
+      return [Math.min(...v), Math.max(...v)] as const;
+    };
+    const intersect = (p: P[], q: P[]) =>
+      [...axes(p), ...axes(q)].every((a) => {
+        const [p0, p1] = project(p, a);
+        const [q0, q1] = project(q, a);
+        return p1 > q0 + 1e-6 && q1 > p0 + 1e-6;
+      });
+    const found: string[] = [];
+    for (let i = 0; i < quads.length; i++) {
+      for (let j = i + 1; j < quads.length; j++) {
+        if (intersect(quads[i]!.corners, quads[j]!.corners)) {
+          found.push(`"${quads[i]!.text}" × "${quads[j]!.text}"`);
+        }
+      }
+    }
+    const discs = [...document.querySelectorAll("#companies circle")].map((c) => ({
+      x: Number(c.getAttribute("cx")),
+      y: Number(c.getAttribute("cy")),
+      r: Number(c.getAttribute("r")),
+    }));
+    const distance = (p: P, a: P, b: P) => {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const t = Math.max(
+        0,
+        Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)),
+      );
+      return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+    };
+    for (const q of quads.filter((q) => q.label)) {
+      for (const d of discs) {
+        const edges = q.corners.map((p, i) => distance(d, p, q.corners[(i + 1) % 4]!));
+        const inside = axes(q.corners).every((a) => {
+          const [lo, hi] = project(q.corners, a);
+          const v = d.x * a.x + d.y * a.y;
+          return v > lo && v < hi;
+        });
+        if (inside || Math.min(...edges) < d.r) found.push(`"${q.text}" on a disc`);
+      }
+    }
+    return found;
+  });
+}
 
 describe("image export (Chromium)", () => {
   it("should say the famous loop's round trip in its export exactly as its list entry does", async () => {
@@ -78,7 +161,7 @@ describe("image export (Chromium)", () => {
     const option = cycles(page).getByRole("option", { name: /^Nvidia → OpenAI → Oracle → Nvidia/ });
     await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
     const listed = await option.locator(".loop-amount").innerText();
-    const download = await exportVia(page, "Export SVG");
+    const download = await exportVia(page, "SVG");
     const svg = (await saved(download, "export-famous-loop.svg")).toString("utf8");
     const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? "";
     expect(desc).toContain(`Loop of 3 hops · ${listed} · `);
@@ -87,45 +170,99 @@ describe("image export (Chromium)", () => {
     await context.close();
   });
 
-  it("should export the selected loop as a PNG at least twice its on-screen size", async () => {
-    const { context, page, errors } = await openPage(harness);
-    await ready(page);
-    const { names, box } = await selectFirstLoop(page);
-    expect(box.count).toBe(names.length);
-    const download = await exportVia(page, "Export PNG");
-    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-loop\.png$/);
-    const png = await saved(download, "export-loop.png");
-    const image = PNG.sync.read(png);
-    expect(image.width).toBeGreaterThanOrEqual(2 * box.width);
-    expect(image.height).toBeGreaterThanOrEqual(2 * box.height);
-    expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
-    await expect
-      .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).innerText())
-      .toContain(download.suggestedFilename());
-    // Sigma drew every node where the scene (and so the SVG and the crop) put it.
-    const drift = await page
-      .getByRole("group", { name: "Export image" })
-      .getAttribute("data-export-alignment-px");
-    expect(drift).not.toBeNull();
-    expect(Number(drift)).toBeLessThan(1);
-    console.log(
-      `export PNG of loop ${names.join(" → ")}: ${image.width} × ${image.height} px in ${await exportMs(page)} ms`,
+  it("should download each preset at its pixel size, the PNG being the previewed SVG", async () => {
+    const { context, page, errors } = await openPage(
+      harness,
+      undefined,
+      "?loop=nvidia.openai.oracle",
     );
+    await ready(page);
+    const dialog = await openExport(page);
+    const sizes = [
+      ["web", 1280, null],
+      ["full", 2400, null],
+      ["social-wide", 1200, 675],
+      ["social-square", 1080, 1080],
+      ["print", Math.round((120 / 25.4) * 300), null],
+    ] as const;
+    for (const [preset, width, height] of sizes) {
+      await dialog.getByLabel("Size").selectOption(preset);
+      if (preset === "print") await dialog.getByLabel("Print width (mm)").fill("120");
+      await expect
+        .poll(() => dialog.getByTestId("export-size").innerText())
+        .toContain(`${width.toLocaleString("en-US")} ×`);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        dialog.getByRole("button", { name: "Download PNG" }).click(),
+      ]);
+      const png = await saved(download, `export-preset-${preset}.png`);
+      const image = PNG.sync.read(png);
+      expect(image.width).toBe(width);
+      if (height !== null) expect(image.height).toBe(height);
+      expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
+      await expect
+        .poll(() => dialog.getByRole("status").innerText())
+        .toContain(`Saved ${download.suggestedFilename()} (${width.toLocaleString("en-US")} ×`);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("should export the selected loop as a well-formed SVG naming its companies", async () => {
+  it("should place no text over another, nor a label on a company, in the whole graph and the top 10 loops", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await ready(page);
+    const viewer = await context.newPage();
+    for (const preset of ["web", "full"]) {
+      const whole = (
+        await saved(await exportVia(page, "SVG", preset), `export-graph-${preset}.svg`)
+      ).toString("utf8");
+      expect(await collisions(viewer, whole), preset).toEqual([]);
+      // Labels that would overlap are left out, never drawn over each other.
+      expect((whole.match(/class="label"/g) ?? []).length).toBeGreaterThan(
+        preset === "web" ? 30 : 60,
+      );
+    }
+    await openExport(page).then((d) => d.getByLabel("Size").selectOption("web"));
+    await page
+      .getByRole("dialog", { name: "Export image" })
+      .getByRole("button", { name: "Close" })
+      .click();
+    const options = cycles(page).getByRole("option");
+    for (let i = 0; i < 10; i++) {
+      const started = Date.now();
+      await options.nth(i).click();
+      await expect.poll(() => options.nth(i).getAttribute("aria-selected")).toBe("true");
+      const svg = (await saved(await exportVia(page, "SVG"), `export-loop-${i + 1}.svg`)).toString(
+        "utf8",
+      );
+      expect(await collisions(viewer, svg), `loop ${i + 1}`).toEqual([]);
+      console.log(`loop ${i + 1}: exported and measured in ${Date.now() - started} ms`);
+      expect(svg).toContain('class="label"');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it("should export the selected loop as a well-formed SVG naming its companies, with the user's words", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);
     const { names } = await selectFirstLoop(page);
-    const download = await exportVia(page, "Export SVG");
+    const dialog = await openExport(page);
+    await dialog.getByLabel("Headline").fill("Money that comes back");
+    await dialog.getByLabel("Caption").fill("Graphic: the desk. Source: Ouroboros.");
+    await expect
+      .poll(() => dialog.getByRole("img", { name: /^Preview of the export/ }).getAttribute("alt"))
+      .toBe("Preview of the export: Money that comes back");
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      dialog.getByRole("button", { name: "Download SVG" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/-loop\.svg$/);
     const svg = (await saved(download, "export-loop.svg")).toString("utf8");
-    expect(errors).toEqual([]);
-    expect(svg).toContain("<svg");
     for (const name of names) expect(svg).toContain(name);
-    expect(svg).toMatch(/\$\d[\d.]* (bn|tn)|undisclosed/);
+    expect(svg).toContain("<title>Money that comes back</title>");
+    expect(svg).toContain("Graphic: the desk. Source: Ouroboros.");
+    expect(svg).toMatch(/\$\d[\d.]* (bn|tn)/);
     // NOTE: parsed in a page of its own: the app's CSP rightly refuses the SVG's inline styles.
     const viewer = await context.newPage();
     const parsed = await viewer.evaluate((text) => {
@@ -136,74 +273,46 @@ describe("image export (Chromium)", () => {
       };
     }, svg);
     expect(parsed).toEqual({ error: 0, root: "svg" });
-    // The export states the round trip in the list entry's own words.
+    // The subtitle states the round trip in the list entry's own words.
     const listed = await cycles(page)
       .getByRole("option")
       .first()
       .locator(".loop-amount")
       .innerText();
-    expect(listed).toMatch(/^round trip /);
     const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? "";
     expect(desc).toContain(` · ${listed} · `);
-    // Render the SVG in Chromium too, to look at it next to the PNG.
-    await viewer.setContent(
-      `<body style="margin:0"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}"></body>`,
-    );
-    const img = viewer.locator("img");
-    await img.waitFor();
-    await img.screenshot({ path: join(ARTIFACTS, "export-loop-svg.png") });
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("should export the whole filtered graph when nothing is selected", async () => {
+  it("should honour 1× and a transparent background, remember them, and name a company export", async () => {
     const { context, page, errors } = await openPage(harness);
     await ready(page);
-    const download = await exportVia(page, "Export PNG");
-    expect(download.suggestedFilename()).toBe("ai-circular-deals-graph.png");
-    const png = await saved(download, "export-graph.png");
-    const image = PNG.sync.read(png);
-    const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
-    expect(image.width).toBeGreaterThan(canvas.width);
-    expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
-    console.log(
-      `export PNG of the whole graph: ${image.width} × ${image.height} px in ${await exportMs(page)} ms`,
-    );
-    const svgDownload = await exportVia(page, "Export SVG");
-    expect(svgDownload.suggestedFilename()).toBe("ai-circular-deals-graph.svg");
-    const svg = (await saved(svgDownload, "export-graph.svg")).toString("utf8");
-    expect(svg).toContain("AI circular deals");
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it("should honour 1× and a transparent background, and name a company export", async () => {
-    const { context, page, errors } = await openPage(harness);
-    await ready(page);
-    await page.getByRole("button", { name: "Export options" }).click();
-    const popover = page.getByRole("group", { name: "Export options" });
-    await popover.getByRole("radio", { name: "1×" }).check();
-    await popover.getByRole("radio", { name: "Transparent" }).check();
-    await page.keyboard.press("Escape");
-    await expect.poll(() => popover.count()).toBe(0);
     await page.keyboard.press("/");
     await page.keyboard.type("Oracle");
     await page.keyboard.press("Enter");
     await cameraSettled(page);
-    const download = await exportVia(page, "Export PNG");
+    const dialog = await openExport(page);
+    await dialog.getByRole("radio", { name: "1×" }).check();
+    await dialog.getByRole("radio", { name: "Transparent" }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      dialog.getByRole("button", { name: "Download PNG" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("oracle-counterparties.png");
     const png = await saved(download, "export-company-1x-transparent.png");
     const image = PNG.sync.read(png);
+    expect(image.width).toBe(640);
     expect(image.data[3]).toBe(0); // top-left pixel: transparent
     expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
-    // The choice is remembered across reloads.
     await page.reload();
     await ready(page);
-    await page.getByRole("button", { name: "Export options" }).click();
-    await expect.poll(() => popover.getByRole("radio", { name: "1×" }).isChecked()).toBe(true);
+    const again = await openExport(page);
+    await expect.poll(() => again.getByRole("radio", { name: "1×" }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
+
   it("should warn above 2,000 flows and still export the whole graph", async () => {
     // 6,000 generated companies and 13,000 deals: the graph draws its 2,500 largest flows.
     const data = generateDataset(6_000, 13_000, 42);
@@ -220,25 +329,17 @@ describe("image export (Chromium)", () => {
     });
     const flows = await page.evaluate(() => window.__ouroboros!.graph.size);
     expect(flows).toBeGreaterThan(2_000);
-    // No standing notice: before an export, nothing covers the tab bar.
-    expect(await page.getByRole("status").filter({ hasText: "Large export" }).count()).toBe(0);
-    const download = await exportVia(page, "Export PNG");
-    const warning = page.getByRole("status").filter({ hasText: "Large export" });
+    const dialog = await openExport(page);
     await expect
-      .poll(() => warning.innerText())
-      .toContain(`${flows.toLocaleString("en-US")} flows (over 2,000)`);
-    // While it shows, the tabs under it still take clicks.
-    await page.getByRole("tab", { name: "About" }).click({ timeout: 5000 });
-    expect(await page.getByRole("tab", { name: "About" }).getAttribute("aria-selected")).toBe(
-      "true",
-    );
-    const png = await saved(download, "export-large-graph.png");
-    expect(PNG.sync.read(png).width).toBeGreaterThan(1000);
-    expect(nonBackgroundShare(png)).toBeGreaterThan(0.01);
-    console.log(`export PNG of ${flows} flows: ${await exportMs(page)} ms`);
+      .poll(() => dialog.innerText())
+      .toContain(`This export draws ${flows.toLocaleString("en-US")} flows, over 2,000`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      dialog.getByRole("button", { name: "Download SVG" }).click(),
+    ]);
     // The picture says it holds the largest flows only, with the totals.
-    const svg = await saved(await exportVia(page, "Export SVG"), "export-large-graph.svg");
-    expect(svg.toString("utf8")).toMatch(
+    const svg = (await saved(download, "export-large-graph.svg")).toString("utf8");
+    expect(svg).toMatch(
       /the 2,500 largest of 12,\d{3} flows, between the \d{3} of 6,000 companies with the most money/,
     );
     expect(errors).toEqual([]);

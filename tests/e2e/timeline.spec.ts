@@ -90,9 +90,13 @@ describe("stress test (Chromium)", () => {
       "?v=1&tab=stress&shock=openai&short=50",
     );
     await ready(page);
+    await page.getByRole("button", { name: "Export…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Export image" });
+    await dialog.getByRole("img", { name: /^Preview of the export/ }).waitFor();
+    expect(await dialog.getByLabel("Subtitle").inputValue()).toContain("Stress test, yearly basis");
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 30_000 }),
-      page.getByRole("button", { name: "Export PNG" }).click(),
+      dialog.getByRole("button", { name: "Download PNG" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/-stress\.png$/);
     const path = join(ARTIFACTS, "export-stress.png");
