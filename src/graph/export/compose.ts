@@ -41,6 +41,7 @@ import {
   presetSize,
 } from "./presets.ts";
 import type { ExportSubgraph } from "./subgraph.ts";
+import { svgPaint } from "./svg.ts";
 import { type TextMeasurer, wrapText } from "./textMeasure.ts";
 
 export interface ComposedText {
@@ -353,7 +354,7 @@ export function composeExport(input: ComposeInput): Composition {
     edges.push({
       shaft: shape.shaft,
       head: shape.head,
-      color: dashed ? withoutAlpha(d.color, DASHED_GREY) : d.color,
+      color: dashed ? opaque(d.color) : d.color,
       width: dashed ? Math.min(width, 1.5) : width,
       dashed,
       z: d.zIndex ?? 0,
@@ -464,9 +465,9 @@ function besideFirst(candidates: RotatedBox[]): RotatedBox[] {
   return [...candidates.slice(on), ...candidates.slice(0, on)];
 }
 
-/** "#rrggbbaa" → "#rrggbb" (dashes carry the fading); other values → `fallback`. */
-function withoutAlpha(color: string, fallback: string): string {
-  return /^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(color) ? color.slice(0, 7) : fallback;
+/** A translucent (premultiplied) colour made opaque: a dashed flow carries its fading in its dashes. */
+function opaque(color: string): string {
+  return /^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(color) ? svgPaint(color, true).color : DASHED_GREY;
 }
 
 function graphHasDashed(
