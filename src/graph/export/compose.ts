@@ -55,7 +55,7 @@ export interface ComposedText {
   readonly font: string;
   readonly color: string;
   readonly anchor: "start" | "middle";
-  /** Rotation about (x, y), in degrees (labels along a flow). */
+  /** Rotation about (x, y), in degrees (labels along a flow). A name may hold one line break. */
   readonly angle: number;
   /** Colour of a halo behind the text (labels on the drawing), or null. */
   readonly halo: string | null;
@@ -370,19 +370,27 @@ export function composeExport(input: ComposeInput): Composition {
   const requests: LabelRequest[] = [];
   const labelHeight = type.labelSize * 1.25;
   const edgeLabelHeight = type.edgeLabelSize * 1.25;
+  // A long name goes on two lines (cut with "…" beyond), so it fits beside its disc.
+  const maxLabelWidth = Math.max(120, Math.min(220, area.width * 0.4));
+  const nodeLabel = new Map<string, string>();
   for (const n of nodes) {
     if (!n.label) continue;
+    const lines = wrapText(n.label, type.label, maxLabelWidth, measure, 2);
+    nodeLabel.set(`n:${n.id}`, lines.join("\n"));
+  }
+  for (const n of nodes) {
+    const text = nodeLabel.get(`n:${n.id}`);
+    if (!text) continue;
+    const lines = text.split("\n");
+    const width = Math.max(...lines.map((l) => measure(l, type.label))) + 2;
+    const height = labelHeight * lines.length;
     const lit = subgraph.highlight.active && subgraph.highlight.nodes.has(n.id);
     requests.push({
       id: `n:${n.id}`,
       priority: (lit ? 3e6 : 1e6) + n.money,
-      candidates: nodeLabelCandidates(
-        n.x,
-        n.y,
-        n.radius,
-        measure(n.label, type.label) + 2,
-        labelHeight,
-        LABEL_GAP,
+      // NOTE: then the same eight places further out, so a crowded name still finds room.
+      candidates: [LABEL_GAP, LABEL_GAP + labelHeight, LABEL_GAP + 2.5 * labelHeight].flatMap(
+        (gap) => nodeLabelCandidates(n.x, n.y, n.radius, width, height, gap),
       ),
     });
   }
@@ -408,7 +416,6 @@ export function composeExport(input: ComposeInput): Composition {
     maxY: area.y + area.height,
   };
   const { placed, dropped } = placeLabels(requests, discs, { padding: LABEL_PADDING, bounds });
-  const nodeLabel = new Map(nodes.map((n) => [`n:${n.id}`, n.label]));
   const edgeLabel = new Map(edges.map((e) => [`e:${e.key}`, e.label]));
   for (const p of placed) {
     const isNode = p.id.startsWith("n:");

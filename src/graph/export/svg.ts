@@ -73,7 +73,18 @@ function textElement(t: ComposedText): string {
       `paint-order="stroke"`,
     );
   }
-  return `<text class="${t.role}" ${attrs.join(" ")}>${escapeXml(t.text)}</text>`;
+  const lines = t.text.split("\n");
+  // NOTE: centred lines: the first goes up half a line per extra line, the rest follow.
+  const body =
+    lines.length === 1
+      ? escapeXml(t.text)
+      : lines
+          .map(
+            (line, i) =>
+              `<tspan x="${n(t.x)}" dy="${i === 0 ? n(-0.6 * (lines.length - 1)) : "1.2"}em">${escapeXml(line)}</tspan>`,
+          )
+          .join("");
+  return `<text class="${t.role}" ${attrs.join(" ")}>${body}</text>`;
 }
 
 /** The composition as a standalone SVG document. */

@@ -63,11 +63,12 @@ function exportOf(
 /** The box a centred label text covers, as the composition placed it. */
 function labelBox(t: { text: string; x: number; y: number; font: string; angle: number }) {
   const size = fontSizeOf(t.font);
+  const lines = t.text.split("\n");
   return {
     cx: t.x,
     cy: t.y,
-    width: approximateTextWidth(t.text, t.font),
-    height: size * 1.1,
+    width: Math.max(...lines.map((l) => approximateTextWidth(l, t.font))),
+    height: size * 1.1 * lines.length,
     angle: (t.angle * Math.PI) / 180,
   };
 }
