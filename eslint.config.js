@@ -43,7 +43,7 @@ const BROWSER_GLOBALS = [
 }));
 
 export default tseslint.config(
-  { ignores: ["dist", "dist-cli", "node_modules", "test-results", "coverage", ".scratch"] },
+  { ignores: ["dist", "dist-*", "node_modules", "test-results", "coverage", ".scratch"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

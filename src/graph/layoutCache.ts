@@ -13,7 +13,13 @@ import type { Positions } from "./positions.ts";
 /** The part of the Web Storage API the cache uses. */
 export type LayoutStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-export const LAYOUT_CACHE_PREFIX = "ouroboros:layout:v1:";
+/**
+ * NOTE: v1 entries held dragged positions mixed into the layout; v2 holds the
+ * force layout alone (drags are saved with the dataset). v1 entries are
+ * dropped with the other cached layouts when the store is full.
+ */
+export const LAYOUT_CACHE_PREFIX = "ouroboros:layout:v2:";
+const ANY_VERSION_PREFIX = "ouroboros:layout:";
 
 /** Hash of a graph's structure: its sorted node ids and sorted edge keys. */
 export function layoutKey(nodeIds: readonly string[], edgeKeys: readonly string[]): string {
@@ -90,7 +96,7 @@ function cachedKeys(storage: LayoutStorage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const k = storage.key(i);
-    if (k?.startsWith(LAYOUT_CACHE_PREFIX)) keys.push(k);
+    if (k?.startsWith(ANY_VERSION_PREFIX)) keys.push(k);
   }
   return keys;
 }

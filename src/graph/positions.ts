@@ -96,3 +96,22 @@ export function positionsExtent(positions: Positions): {
   if (minX === Infinity) return { x: [0, 0], y: [0, 0] };
   return { x: [minX, maxX], y: [minY, maxY] };
 }
+
+/**
+ * Positions rounded to `decimals` decimal places (a new object). NOTE: the
+ * layout cache keeps positions to 2 places with the same formula; rounding a
+ * freshly computed layout so makes it the very picture a reload (or another
+ * browser) gets.
+ */
+export function roundPositions(positions: Positions, decimals = 2): Positions {
+  if (!(Number.isInteger(decimals) && decimals >= 0)) {
+    throw new Error("graph/positions: decimals must be an integer >= 0");
+  }
+  const k = 10 ** decimals;
+  const rounded: Positions = Object.create(null) as Positions;
+  for (const id of Object.keys(positions)) {
+    const p = positions[id]!;
+    rounded[id] = { x: Math.round(p.x * k) / k + 0, y: Math.round(p.y * k) / k + 0 };
+  }
+  return rounded;
+}

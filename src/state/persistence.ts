@@ -5,8 +5,10 @@
  * showing the default dataset or a link's dataset only changes which entry is
  * active.
  *
- * Keys: `entry:<id>` holds `{ id, title, savedAt, schemaVersion, dataset }`;
- * `active-entry` the id of the entry to reopen; `set-aside:<time>-<n>` a record
+ * Keys: `entry:<id>` holds `{ id, title, savedAt, schemaVersion, dataset,
+ * positions? }` (positions: the companies the user dragged, per layout);
+ * `default-positions` those dragged on the shipped dataset, which has no
+ * entry; `active-entry` the id of the entry to reopen; `set-aside:<time>-<n>` a record
  * that could not be used, with the reason, kept until the user deletes it (each
  * under its own key, so a second one never overwrites the first). The single
  * record of earlier builds (`active-dataset`, `set-aside-dataset`) is moved into
@@ -17,7 +19,9 @@ import { MIGRATIONS } from "../domain/migrate.ts";
 import { formatProblem } from "../domain/problems.ts";
 import { type Dataset, SCHEMA_VERSION } from "../domain/schema.ts";
 import { validateDataset } from "../domain/validate.ts";
+import { type DraggedPositionsByLayout, NO_DRAGGED_POSITIONS } from "../graph/layouts/dragged.ts";
 import { actions, newEntryId, useStore } from "./store.ts";
+import { type StoredPositions, readStoredPositions, storePositions } from "./storedPositions.ts";
 
 export const DB_NAME = "ouroboros";
 export const STORE_NAME = "datasets";
@@ -27,6 +31,8 @@ export const LEGACY_SET_ASIDE_KEY = "set-aside-dataset";
 export const ACTIVE_KEY = "active-entry";
 export const ENTRY_PREFIX = "entry:";
 export const SET_ASIDE_PREFIX = "set-aside:";
+/** The companies dragged on the shipped dataset (which is not a library entry). */
+export const DEFAULT_POSITIONS_KEY = "default-positions";
 /** How long the first paint may wait for IndexedDB before showing the default. */
 export const RESTORE_TIMEOUT_MS = 4000;
 
@@ -37,6 +43,8 @@ export interface LibraryEntry {
   readonly savedAt: string;
   readonly schemaVersion: number;
   readonly dataset: Dataset;
+  /** Dragged positions, per layout with any, as [company id, x, y] rows. */
+  readonly positions?: StoredPositions;
 }
 
 export interface LibraryEntrySummary {
@@ -166,11 +174,12 @@ async function migrateLegacy(store: UseStore): Promise<void> {
 async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
   await migrateLegacy(store);
   const id: unknown = await get(ACTIVE_KEY, store);
-  if (typeof id !== "string" || isStale()) return;
+  if (isStale()) return;
+  if (typeof id !== "string") return restoreDefaultPositions(store);
   const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
   if (raw === undefined) {
     await del(ACTIVE_KEY, store);
-    return;
+    return restoreDefaultPositions(store);
   }
   const read = readRecord(raw);
   if ("reason" in read) {
@@ -184,8 +193,9 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
   }
   // NOTE: a dataset opened before this point (a shared link, the benchmark hook) wins.
   if (isStale() || useStore.getState().datasetSource.kind !== "default") return;
-  actions.setDataset(read.dataset, { kind: "entry", id });
-  if (read.migrated) await set(`${ENTRY_PREFIX}${id}`, toEntry(id, read.dataset), store);
+  const positions = positionsOfRecord(raw);
+  actions.setDataset(read.dataset, { kind: "entry", id }, positions);
+  if (read.migrated) await set(`${ENTRY_PREFIX}${id}`, toEntry(id, read.dataset, positions), store);
 }
 
 /** Reopens the active library entry into the store; never throws. */
@@ -210,28 +220,55 @@ export async function restorePersistedDataset(): Promise<void> {
   }
 }
 
-function toEntry(id: string, dataset: Dataset): LibraryEntry {
+function toEntry(
+  id: string,
+  dataset: Dataset,
+  positions: DraggedPositionsByLayout = NO_DRAGGED_POSITIONS,
+): LibraryEntry {
+  const stored = storePositions(positions);
   return {
     id,
     title: dataset.title,
     savedAt: new Date().toISOString(),
     schemaVersion: SCHEMA_VERSION,
     dataset,
+    ...(Object.keys(stored).length > 0 ? { positions: stored } : {}),
   };
+}
+
+const positionsOfRecord = (raw: unknown) =>
+  readStoredPositions(isObject(raw) ? raw.positions : undefined);
+
+/**
+ * Reads the positions dragged on the shipped dataset into the store, unless
+ * another dataset is open or the user dragged something meanwhile.
+ */
+async function restoreDefaultPositions(store: UseStore): Promise<void> {
+  const raw: unknown = await get(DEFAULT_POSITIONS_KEY, store);
+  if (raw === undefined) return;
+  const s = useStore.getState();
+  if (s.datasetSource.kind !== "default" || s.draggedPositions !== NO_DRAGGED_POSITIONS) return;
+  actions.replaceDraggedPositions(readStoredPositions(raw));
 }
 
 /**
  * Saves the active dataset whenever it changes: a library entry is written
  * under its own key and becomes the one to reopen; the default or a link's
- * dataset is only remembered as "not an entry". Returns the unsubscribe function.
+ * dataset is only remembered as "not an entry". Dragged positions are saved
+ * with the entry (the shipped dataset's under DEFAULT_POSITIONS_KEY; a link's
+ * stay in the link). Returns the unsubscribe function.
  */
 export function startPersistence(): () => void {
   let queue: Promise<void> = Promise.resolve();
   let warned = false;
   let pending = 0;
   return useStore.subscribe((state, prev) => {
-    if (state.dataset === prev.dataset && state.datasetSource === prev.datasetSource) return;
-    const { dataset, datasetSource: source } = state;
+    const datasetChanged =
+      state.dataset !== prev.dataset || state.datasetSource !== prev.datasetSource;
+    const positionsChanged = state.draggedPositions !== prev.draggedPositions;
+    if (!datasetChanged && !positionsChanged) return;
+    const { dataset, datasetSource: source, draggedPositions } = state;
+    if (!datasetChanged && source.kind === "temporary") return;
     if (source.kind === "entry") actions.setSaveState("saving");
     pending++;
     // NOTE: writes are chained so a quick import-then-switch lands in that order.
@@ -240,9 +277,19 @@ export function startPersistence(): () => void {
         const store = datasetStore();
         if (!store) throw new Error("this browser has no IndexedDB");
         if (source.kind === "entry") {
-          await set(`${ENTRY_PREFIX}${source.id}`, toEntry(source.id, dataset), store);
+          await set(
+            `${ENTRY_PREFIX}${source.id}`,
+            toEntry(source.id, dataset, draggedPositions),
+            store,
+          );
           await set(ACTIVE_KEY, source.id, store);
-        } else if (source.kind === "default") await del(ACTIVE_KEY, store);
+        } else if (source.kind === "default" && datasetChanged) {
+          await del(ACTIVE_KEY, store);
+          // NOTE: back on the shipped dataset, whose drags were reset with the switch.
+          await restoreDefaultPositions(store);
+        } else if (source.kind === "default") {
+          await set(DEFAULT_POSITIONS_KEY, storePositions(draggedPositions), store);
+        }
         if (--pending === 0) actions.setSaveState(source.kind === "entry" ? "saved" : "idle");
       })
       .catch((err: unknown) => {
@@ -315,7 +362,7 @@ export async function openLibraryEntry(id: string): Promise<boolean> {
     actions.addNotice(`That saved dataset could not be opened: ${read.reason}. It was set aside.`);
     return false;
   }
-  actions.setDataset(read.dataset, { kind: "entry", id });
+  actions.setDataset(read.dataset, { kind: "entry", id }, positionsOfRecord(raw));
   return true;
 }
 

@@ -10,6 +10,15 @@ import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.
 import type { PipelineResult } from "../analysis/pipeline.ts";
 import type { Dataset } from "../domain/schema.ts";
 import {
+  type DraggedPositions,
+  type DraggedPositionsByLayout,
+  NO_DRAGGED,
+  NO_DRAGGED_POSITIONS,
+  replaceLayoutDragged,
+  withDragged,
+} from "../graph/layouts/dragged.ts";
+import { DEFAULT_LAYOUT, type LayoutKind } from "../graph/layouts/layoutKinds.ts";
+import {
   DEFAULT_LOOP_CONTROLS,
   DEFAULT_STRESS_VIEW,
   DEFAULT_VIEW_OPTIONS,
@@ -49,6 +58,11 @@ interface DatasetSlice {
   dataset: Dataset;
   datasetSource: DatasetSource;
   saveState: SaveState;
+  /**
+   * Where the user dragged companies, per layout: saved with the dataset, and
+   * the current layout's in the URL. Not an undo step.
+   */
+  draggedPositions: DraggedPositionsByLayout;
 }
 interface FiltersSlice {
   filters: DealFilters;
@@ -71,6 +85,8 @@ interface ViewSlice {
   tab: PanelTab;
   theme: Theme;
   drawerOpen: boolean;
+  /** How the graph is laid out: force, circle or by role. */
+  layout: LayoutKind;
   /** Layout or other long work shown by the progress indicator. */
   layoutRunning: boolean;
   /** The graph camera, as the URL stores it; null until the graph reports it. */
@@ -92,6 +108,7 @@ const createDatasetSlice = (): DatasetSlice => ({
   dataset: DEFAULT_DATASET,
   datasetSource: DEFAULT_SOURCE,
   saveState: "idle",
+  draggedPositions: NO_DRAGGED_POSITIONS,
 });
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
@@ -113,6 +130,7 @@ const createViewSlice = (): ViewSlice => ({
   tab: "loops",
   theme: prefersDark() ? "dark" : "light",
   drawerOpen: false,
+  layout: DEFAULT_LAYOUT,
   layoutRunning: false,
   camera: null,
   notices: [],
@@ -159,8 +177,15 @@ const get = useStore.getState;
 
 /** Every state change goes through these. */
 export const actions = {
-  /** Opens a dataset; an entry of the library is saved on every change. */
-  setDataset(dataset: Dataset, source: DatasetSource) {
+  /**
+   * Opens a dataset, with the dragged positions saved with it (none by
+   * default); an entry of the library is saved on every change.
+   */
+  setDataset(
+    dataset: Dataset,
+    source: DatasetSource,
+    draggedPositions: DraggedPositionsByLayout = NO_DRAGGED_POSITIONS,
+  ) {
     const prev = get();
     // NOTE: editing the open entry (a rename) keeps the view; another dataset starts afresh.
     if (
@@ -178,6 +203,7 @@ export const actions = {
       focusCompany: null,
       analysis: null,
       stress: DEFAULT_STRESS_VIEW,
+      draggedPositions,
     });
     useStore.temporal.getState().clear();
   },
@@ -227,6 +253,27 @@ export const actions = {
     const s = get();
     if (s.datasetSource.kind !== "temporary") return;
     set({ datasetSource: { kind: "entry", id: newEntryId() } });
+  },
+  /** Chooses the layout; each layout keeps its own dragged positions. */
+  setLayout(layout: LayoutKind) {
+    if (get().layout !== layout) set({ layout });
+  },
+  /** Records where the user dropped a company in a layout (rounded to whole units). */
+  dragCompany(layout: LayoutKind, company: string, point: { x: number; y: number }) {
+    const all = get().draggedPositions;
+    set({
+      draggedPositions: replaceLayoutDragged(all, layout, withDragged(all[layout], company, point)),
+    });
+  },
+  /** Replaces one layout's dragged positions (a link's, or none to forget them). */
+  setDraggedPositions(layout: LayoutKind, positions: DraggedPositions = NO_DRAGGED) {
+    const all = get().draggedPositions;
+    if (all[layout] === positions || (all[layout].size === 0 && positions.size === 0)) return;
+    set({ draggedPositions: replaceLayoutDragged(all, layout, positions) });
+  },
+  /** Replaces every layout's dragged positions (read back from the browser's storage). */
+  replaceDraggedPositions(draggedPositions: DraggedPositionsByLayout) {
+    set({ draggedPositions });
   },
   setFilters(patch: Partial<DealFilters>) {
     set({ filters: { ...get().filters, ...patch } });

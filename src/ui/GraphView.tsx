@@ -1,7 +1,9 @@
 /**
  * The money-flow graph: one sigma instance on the pipeline's hops, with
  * render-null controllers for layout, events, dragging, highlighting, camera
- * and theme, plus the overlay controls, the legend and the edge tooltip.
+ * and theme, plus the overlays: the layout chooser, the zoom and layout
+ * buttons, the legend and the edge tooltip. Overlays carry
+ * `data-graph-overlay`, so the camera keeps nodes out from under them.
  *
  * Two graphs: the layout graph (every deal of the dataset) holds the
  * positions, so they survive filtering, and sigma draws the graph of the
@@ -9,7 +11,7 @@
  * before the analysis has answered: the UI never folds deals itself.
  */
 import { DirectedGraph } from "graphology";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import Sigma from "sigma";
 import {
   type FlowEdgeAttributes,
@@ -24,6 +26,7 @@ import {
   largestFlows,
   summarizeDrawn,
 } from "../graph/largeView.ts";
+import { LAYOUT_KINDS, LAYOUT_LABELS } from "../graph/layouts/layoutKinds.ts";
 import { nodeKey } from "../graph/nodeKeys.ts";
 import { copyPositions } from "../graph/positions.ts";
 import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
@@ -36,7 +39,7 @@ import { CameraSyncController } from "./controllers/CameraSyncController.tsx";
 import { DragController } from "./controllers/DragController.tsx";
 import { EventsController } from "./controllers/EventsController.tsx";
 import { HighlightController } from "./controllers/HighlightController.tsx";
-import { frameFullGraph } from "./controllers/frame.ts";
+import { fittedCamera, frameFullGraph } from "./controllers/frame.ts";
 import { LayoutController } from "./controllers/LayoutController.tsx";
 import {
   type FlowSigma,
@@ -121,10 +124,10 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
     sigma.setGraph(graph);
     window.__ouroboros = { sigma, graph };
     if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
-    // A new dataset starts fitted to the screen; a filter change keeps the camera.
+    // A new dataset starts fitted to the free part of the view; a filter change keeps the camera.
     if (framedRef.current !== fullGraph) {
       framedRef.current = fullGraph;
-      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      sigma.getCamera().setState({ ...fittedCamera(sigma, fullGraph), angle: 0 });
     }
     actions.hoverNode(null);
     actions.hoverEdge(null);
@@ -165,11 +168,12 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
           <EventsController />
           <DragController fullGraph={fullGraph} />
           <CameraController ready={ready} fullGraph={fullGraph} />
-          <CameraSyncController ready={ready} />
+          <CameraSyncController ready={ready} fullGraph={fullGraph} />
           <EdgeTooltip />
           <GraphControls layoutRunning={layoutRunning} />
         </SigmaContext.Provider>
       )}
+      <LayoutChooser />
       <Legend />
     </div>
   );
@@ -180,7 +184,7 @@ function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
   const commands = useGraphCommands();
   const camera = sigma.getCamera();
   return (
-    <div className="graph-controls" role="group" aria-label="Graph view">
+    <div className="graph-controls" role="group" aria-label="Graph view" data-graph-overlay="">
       <ControlButton
         label="Zoom in"
         icon="+"
@@ -194,6 +198,7 @@ function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
       <ControlButton label="Fit to screen" icon="⤢" onClick={() => commands.fit()} />
       <ControlButton
         label="Re-run layout"
+        title="Re-run layout (forgets the companies dragged in it)"
         icon="↻"
         disabled={layoutRunning}
         onClick={() => commands.relayout()}
@@ -204,6 +209,7 @@ function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
 
 function ControlButton(props: {
   label: string;
+  title?: string;
   icon: string;
   disabled?: boolean;
   onClick: () => void;
@@ -213,7 +219,7 @@ function ControlButton(props: {
       type="button"
       className="graph-control"
       aria-label={props.label}
-      title={props.label}
+      title={props.title ?? props.label}
       disabled={props.disabled}
       onClick={props.onClick}
     >
@@ -222,10 +228,48 @@ function ControlButton(props: {
   );
 }
 
+/**
+ * The layout chooser: native radio buttons (arrow keys move between them),
+ * drawn as a segmented control. Each layout keeps its own dragged positions.
+ */
+function LayoutChooser() {
+  const layout = useStore((s) => s.layout);
+  const name = useId();
+  return (
+    <div
+      className="layout-chooser"
+      role="radiogroup"
+      aria-labelledby={`${name}-label`}
+      data-graph-overlay=""
+    >
+      <span id={`${name}-label`} className="layout-chooser__label">
+        Layout
+      </span>
+      {LAYOUT_KINDS.map((kind) => (
+        <label key={kind} className="layout-chooser__option">
+          <input
+            type="radio"
+            name={name}
+            value={kind}
+            checked={layout === kind}
+            onChange={() => actions.setLayout(kind)}
+          />
+          <span>{LAYOUT_LABELS[kind]}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 /** Says what a large dataset's graph leaves out, and where the rest is. */
 function LargeViewNote({ summary }: { summary: LargeViewSummary }) {
   return (
-    <p className="graph-large-note" role="status" data-testid="large-view-note">
+    <p
+      className="graph-large-note"
+      role="status"
+      data-testid="large-view-note"
+      data-graph-overlay=""
+    >
       Large dataset: the graph draws the {formatCount(summary.drawnHops)} largest flows between the{" "}
       {formatCount(summary.drawnCompanies)} companies with the most money (of{" "}
       {formatCount(summary.totalHops)} flows and {formatCount(summary.totalCompanies)} companies).

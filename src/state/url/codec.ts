@@ -2,12 +2,14 @@
  * URL codec: the view as short, readable, versioned query parameters.
  *
  *   ?v=1&loop=nvidia.openai.oracle&types=equity,chip-purchase&min=5&len=5&tab=risk&cam=0.5,0.5,1.2
- *   &status=signed,closed,superseded&evid=filing,reported&merge=1
+ *   &status=signed,closed,superseded&evid=filing,reported&merge=1&layout=circle&pos=nvidia:120,-40
  *
  * Pure: no `window`, no `history`. `decodeView` never throws; every parameter
  * that is unknown or malformed is left out and named in `ignored`. Company ids
- * are slugs (a-z, 0-9, -), so "." and "," are safe separators. Parameters at
- * their default values are omitted, so a plain URL opens the default view.
+ * are slugs (a-z, 0-9, -), so "." and "," are safe separators; the dragged
+ * positions escape their ids (`positions.ts`). Parameters at their default
+ * values are omitted, so a plain URL opens the default view. The camera is in
+ * the framed coordinates of the arranged picture (dragged positions included).
  */
 import {
   DEFAULT_DEAL_FILTERS,
@@ -17,6 +19,13 @@ import {
 } from "../../analysis/filterDeals.ts";
 import { oneLine } from "../../domain/problems.ts";
 import { CAMERA_CENTRE_RANGE, CAMERA_RATIO_RANGE } from "../../graph/cameraLimits.ts";
+import { type DraggedPositions, NO_DRAGGED } from "../../graph/layouts/dragged.ts";
+import {
+  DEFAULT_LAYOUT,
+  LAYOUT_KINDS,
+  type LayoutKind,
+  isLayoutKind,
+} from "../../graph/layouts/layoutKinds.ts";
 import {
   DEAL_STATUSES,
   DEAL_TYPES,
@@ -38,6 +47,7 @@ import {
   type ViewStress,
   type ViewTab,
 } from "../model.ts";
+import { decodePositionsParam, encodePositionsParam } from "./positions.ts";
 
 export const URL_VERSION = 1;
 
@@ -54,6 +64,9 @@ export interface ViewState {
   readonly camera: ViewCamera | null;
   readonly stress: ViewStress;
   readonly options: ViewOptions;
+  readonly layout: LayoutKind;
+  /** The companies dragged in `layout`, by company id. */
+  readonly positions: DraggedPositions;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -65,6 +78,8 @@ export const DEFAULT_VIEW: ViewState = {
   camera: null,
   stress: DEFAULT_STRESS_VIEW,
   options: DEFAULT_VIEW_OPTIONS,
+  layout: DEFAULT_LAYOUT,
+  positions: NO_DRAGGED,
 };
 
 export const MAX_LENGTH_RANGE = [2, 12] as const;
@@ -91,6 +106,8 @@ const KNOWN = new Set([
   "shock",
   "short",
   "thr",
+  "layout",
+  "pos",
 ]);
 
 /** Rounds camera numbers the way the URL writes them (4 decimals). */
@@ -131,12 +148,15 @@ export function encodeView(view: ViewState): string {
   if (st.shocked.length > 0) p.set("shock", st.shocked.join("."));
   if (st.shortfallPct !== DEFAULT_STRESS_VIEW.shortfallPct) p.set("short", String(st.shortfallPct));
   if (st.thresholdPct !== DEFAULT_STRESS_VIEW.thresholdPct) p.set("thr", String(st.thresholdPct));
+  if (view.layout !== DEFAULT_VIEW.layout) p.set("layout", view.layout);
+  if (view.positions.size > 0) p.set("pos", encodePositionsParam(view.positions));
   if (view.camera) {
     const c = roundCamera(view.camera);
     p.set("cam", `${num(c.x)},${num(c.y)},${num(c.ratio)}`);
   }
-  // NOTE: URLSearchParams escapes "," and "." is safe; keep commas readable.
-  return p.toString().replace(/%2C/g, ",");
+  // NOTE: URLSearchParams escapes ",", ":" and ";", which a query may hold as they
+  // are; keep them readable. Ids in `pos` are escaped before, so theirs stay escaped.
+  return p.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%3B/g, ";");
 }
 
 export interface DecodedView {
@@ -175,6 +195,8 @@ export function decodeView(search: string): DecodedView {
   const options: { -readonly [K in keyof ViewOptions]: ViewOptions[K] } = {
     ...DEFAULT_VIEW_OPTIONS,
   };
+  let layout: LayoutKind = DEFAULT_VIEW.layout;
+  let positions: DraggedPositions = DEFAULT_VIEW.positions;
   const seen = new Set<string>();
 
   for (const [name, value] of params) {
@@ -299,6 +321,16 @@ export function decodeView(search: string): DecodedView {
         else stress.thresholdPct = n;
         break;
       }
+      case "layout":
+        if (!isLayoutKind(value)) bad(name, value, `layouts are ${LAYOUT_KINDS.join(", ")}`);
+        else layout = value;
+        break;
+      case "pos": {
+        const read = decodePositionsParam(value);
+        if ("reason" in read) bad(name, value, read.reason);
+        else positions = read.positions;
+        break;
+      }
       case "cam": {
         const parts = value.split(",").map(Number);
         if (parts.length !== 3 || parts.some((n) => Number.isNaN(n)) || !(parts[2]! > 0)) {
@@ -325,7 +357,18 @@ export function decodeView(search: string): DecodedView {
     }
   }
   return {
-    view: { selection, filters, maxLength, windowMonths, tab, camera, stress, options },
+    view: {
+      selection,
+      filters,
+      maxLength,
+      windowMonths,
+      tab,
+      camera,
+      stress,
+      options,
+      layout,
+      positions,
+    },
     ignored,
   };
 }

@@ -10,7 +10,7 @@
  */
 import { hopKey } from "../../analysis/hops.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
-import { formatProblem } from "../../domain/problems.ts";
+import { formatProblem, oneLine } from "../../domain/problems.ts";
 import type { GraphCommands } from "../graphCommands.ts";
 import { FRAGMENT_KEY, decodeDatasetFragment } from "./fragment.ts";
 import { actions, type Selection, type Store, useStore } from "../store.ts";
@@ -36,6 +36,8 @@ export function viewOfStore(s: Store): ViewState {
     camera: s.camera,
     stress: s.stress,
     options: s.viewOptions,
+    layout: s.layout,
+    positions: s.draggedPositions[s.layout],
   };
 }
 
@@ -90,15 +92,32 @@ export function resolveSelection(
   };
 }
 
-/** Applies everything but the selection, which waits for the analysis. */
+/**
+ * Applies everything but the selection, which waits for the analysis. A link's
+ * dragged positions replace the layout's own; a link without any keeps them.
+ */
 function applyView(view: ViewState, commands: GraphCommands) {
   actions.setFilters(view.filters);
   actions.setViewOptions(view.options);
   actions.setLoopControls({ maxLength: view.maxLength, windowMonths: view.windowMonths });
   actions.setTabQuietly(view.tab);
+  const known = new Set(useStore.getState().dataset.companies.map((c) => c.id));
+  actions.setLayout(view.layout);
+  if (view.positions.size > 0) {
+    const strangers = [...view.positions.keys()].filter((id) => !known.has(id));
+    if (strangers.length > 0) {
+      const named = strangers.slice(0, 5).map((id) => oneLine(id.slice(0, 40)));
+      const more = strangers.length > 5 ? ` and ${strangers.length - 5} more` : "";
+      actions.addNotice(
+        `Ignored from the link: positions of companies not in this dataset: ${named.join(", ")}${more}.`,
+      );
+    }
+    const kept = new Map([...view.positions].filter(([id]) => known.has(id)));
+    actions.setDraggedPositions(view.layout, kept);
+  }
+  // NOTE: after the positions: the camera is framed on the arranged picture.
   actions.setCamera(view.camera);
   if (view.camera) commands.moveCamera(view.camera);
-  const known = new Set(useStore.getState().dataset.companies.map((c) => c.id));
   const unknown = view.stress.shocked.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     actions.addNotice(

@@ -2,7 +2,9 @@
  * Graph legend: node colours (company kinds on screen), edge colours (the
  * main deal type of each drawn flow), and how to read thickness, fading and
  * arrows. Each colour sits next to its text label, so colour is never the only
- * cue. Collapsible; starts closed on narrow screens.
+ * cue. Collapsible; starts closed on narrow screens. It floats over the graph
+ * as an overlay the camera frames nodes around (`data-graph-overlay`); opening
+ * or closing it re-fits a fitted view to the room it leaves.
  */
 import { useId, useMemo, useState } from "react";
 import { COMPANY_KINDS, DEAL_TYPES } from "../../domain/schema.ts";
@@ -15,6 +17,7 @@ import {
 import type { Hop } from "../../analysis/hops.ts";
 import { selectLookups } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
+import { useGraphCommands } from "../controllers/sigmaContext.ts";
 import {
   FAILED_FLOW_COLOR,
   STRESS_BANDS,
@@ -32,6 +35,7 @@ export function Legend() {
   const countsNonLive = useStore((s) => s.analysis?.countsNonLive ?? false);
   const stressActive = useStore((s) => s.stress.shocked.length > 0);
   const { companyById } = useStore(selectLookups);
+  const commands = useGraphCommands();
   const kindsId = useId();
   const typesId = useId();
   const [open, setOpen] = useState(
@@ -54,7 +58,19 @@ export function Legend() {
   }, [hops, companyById]);
 
   return (
-    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="legend"
+      open={open}
+      onToggle={(e) => {
+        const next = e.currentTarget.open;
+        // NOTE: the browser also fires "toggle" when the element mounts open; only a change counts.
+        if (next === open) return;
+        setOpen(next);
+        // A fitted view (no camera of its own in the URL) follows the room the legend leaves.
+        if (useStore.getState().camera === null) commands.fit();
+      }}
+      data-graph-overlay=""
+    >
       <summary>Legend</summary>
       {stressActive && (
         <>

@@ -1,15 +1,17 @@
 /**
- * Camera controller (renders nothing): frames the selected loop, answers the
- * `focus` and `fit` graph commands (fit takes in dragged nodes too), and
- * starts each new layout fully fitted.
+ * Camera controller (renders nothing): starts each new graph fitted into the
+ * part of the view the legend and the other overlays leave free; frames a
+ * selected loop (its members) or company (with all its counterparties), and
+ * answers the `focus` and `fit` graph commands the same way.
  */
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { CameraState } from "sigma/types";
 import type { FlowGraph } from "../../graph/buildGraph.ts";
-import { cameraStateToFit, cameraStateToFocus } from "../../graph/camera.ts";
+import { nodeKey } from "../../graph/nodeKeys.ts";
 import { LARGE_GRAPH_NODES } from "../../graph/settings.ts";
+import type { Selection } from "../../state/model.ts";
 import { useStore } from "../../state/store.ts";
-import { frameFullGraph } from "./frame.ts";
+import { cameraToShow, fittedCamera } from "./frame.ts";
 import { type FlowSigma, useGraphCommands, useSigma } from "./sigmaContext.ts";
 
 const ANIMATION_MS = 500;
@@ -31,34 +33,54 @@ function moveCamera(sigma: FlowSigma, state: Partial<CameraState>): void {
   } else void camera.animate(state, { duration: ANIMATION_MS });
 }
 
+/** A company and every counterparty it has in the drawn graph, as node keys. */
+function neighbourhoodOf(sigma: FlowSigma, company: string): string[] | null {
+  const graph = sigma.getGraph();
+  const key = nodeKey(company);
+  if (!graph.hasNode(key)) return null;
+  return [key, ...graph.neighbors(key)];
+}
+
+/** The nodes a selection is framed on, or null for a selection that leaves the camera be. */
+function selectionNodes(sigma: FlowSigma, selection: Selection): string[] | null {
+  if (selection.kind === "loop") return selection.companies.map(nodeKey);
+  if (selection.kind === "company") return neighbourhoodOf(sigma, selection.id);
+  return null;
+}
+
 export function CameraController({ ready, fullGraph }: { ready: boolean; fullGraph: FlowGraph }) {
   const sigma = useSigma();
-  const loopCompanies = useStore((s) =>
-    s.selection.kind === "loop" ? s.selection.companies : null,
-  );
+  const selection = useStore((s) => s.selection);
   const commands = useGraphCommands();
+  // NOTE: the graph is read through a ref: a new graph alone (a filter change)
+  // must not move the camera, only a new selection or the graph becoming ready.
+  const fullGraphRef = useRef(fullGraph);
+  useEffect(() => {
+    fullGraphRef.current = fullGraph;
+  });
 
   useEffect(() => {
-    if (ready) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    if (!ready) return;
+    sigma.getCamera().setState({ ...fittedCamera(sigma, fullGraphRef.current), angle: 0 });
   }, [sigma, ready]);
 
   useEffect(() => {
-    if (!ready || !loopCompanies) return;
-    const target = cameraStateToFit(sigma, loopCompanies);
+    if (!ready) return;
+    const nodes = selectionNodes(sigma, selection);
+    const target = nodes && cameraToShow(sigma, fullGraphRef.current, nodes);
     if (target) moveCamera(sigma, target);
-  }, [sigma, ready, loopCompanies]);
+  }, [sigma, ready, selection]);
 
   useEffect(() => {
     if (!ready) return;
     return commands.attach({
       focus(companyId) {
-        const target = cameraStateToFocus(sigma, companyId);
+        const nodes = neighbourhoodOf(sigma, companyId);
+        const target = nodes && cameraToShow(sigma, fullGraph, nodes);
         if (target) moveCamera(sigma, target);
       },
       fit() {
-        // Dragged nodes may have left the frame: take them in before fitting.
-        if (!useStore.getState().layoutRunning) frameFullGraph(sigma, fullGraph);
-        moveCamera(sigma, { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+        moveCamera(sigma, { ...fittedCamera(sigma, fullGraph), angle: 0 });
       },
     });
   }, [sigma, ready, fullGraph, commands]);

@@ -3,15 +3,18 @@
  * the URL carries) in step with sigma's camera, and answers the `moveCamera`
  * graph command (e.g. a shared link being opened).
  *
- * The fitted default view is reported as null, so links stay short. The
+ * The fitted default view (`fittedCamera`, which depends on the screen) is
+ * reported as null, so links stay short and open fitted on any screen. The
  * command is answered only once the graph is drawn and the analysis has
  * settled (earlier calls wait in the command hub), because the link's
  * selection is restored then and framing a loop would move the camera; so the
  * link's camera wins.
  */
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import type { FlowGraph } from "../../graph/buildGraph.ts";
 import { type ViewCamera, roundCamera } from "../../state/url/codec.ts";
 import { actions, useStore } from "../../state/store.ts";
+import { fittedCamera } from "./frame.ts";
 import { useGraphCommands, useSigma } from "./sigmaContext.ts";
 
 /** Quiet time after the last camera move before it is reported. */
@@ -20,12 +23,22 @@ const REPORT_DELAY_MS = 300;
 const sameCamera = (a: ViewCamera | null, b: ViewCamera | null) =>
   a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.ratio === b.ratio);
 
-export function CameraSyncController({ ready }: { ready: boolean }) {
+export function CameraSyncController({
+  ready,
+  fullGraph,
+}: {
+  ready: boolean;
+  fullGraph: FlowGraph;
+}) {
   const sigma = useSigma();
   const commands = useGraphCommands();
   const analysisSettled = useStore(
     (s) => s.analysisStatus === "done" || s.analysisStatus === "error",
   );
+  const fullGraphRef = useRef(fullGraph);
+  useEffect(() => {
+    fullGraphRef.current = fullGraph;
+  });
 
   useEffect(() => {
     if (!ready) return;
@@ -33,8 +46,9 @@ export function CameraSyncController({ ready }: { ready: boolean }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {
       const state = roundCamera(camera.getState());
-      const fitted = state.x === 0.5 && state.y === 0.5 && state.ratio === 1;
-      const next = fitted ? null : state;
+      const next = sameCamera(state, roundCamera(fittedCamera(sigma, fullGraphRef.current)))
+        ? null
+        : state;
       if (!sameCamera(next, useStore.getState().camera)) actions.setCamera(next);
     };
     const onUpdated = () => {

@@ -1,14 +1,15 @@
 /**
  * Drag controller (renders nothing): sigma v3's drag pattern. Pressing a node
  * and moving the pointer moves the node (the camera does not pan meanwhile);
- * on release the new position is written to the full layout graph and cached,
- * so it survives filtering and reloads. Dragging is off while a layout runs.
+ * on release the position is recorded as dragged in the current layout (the
+ * layout controller lays it over the layout; it is saved with the dataset and
+ * goes in the link). Dragging is off while a layout runs.
  */
 import { useEffect } from "react";
 import type { SigmaNodeEventPayload, SigmaStageEventPayload } from "sigma/types";
 import type { FlowGraph } from "../../graph/buildGraph.ts";
-import { useStore } from "../../state/store.ts";
-import { saveLayout } from "./layoutStorage.ts";
+import { companyOf } from "../../graph/nodeKeys.ts";
+import { actions, useStore } from "../../state/store.ts";
 import { useSigma } from "./sigmaContext.ts";
 
 export function DragController({ fullGraph }: { fullGraph: FlowGraph }) {
@@ -41,8 +42,7 @@ export function DragController({ fullGraph }: { fullGraph: FlowGraph }) {
       dragged = null;
       if (!moved || !fullGraph.hasNode(node)) return;
       const { x, y } = sigma.getGraph().getNodeAttributes(node);
-      fullGraph.mergeNodeAttributes(node, { x, y });
-      saveLayout(fullGraph);
+      actions.dragCompany(useStore.getState().layout, companyOf(node), { x, y });
     };
     sigma.on("downNode", down);
     sigma.on("moveBody", move);

@@ -1,6 +1,7 @@
 /**
- * The browser side of the layout cache: a guarded localStorage handle and a
- * save helper shared by the layout and drag controllers.
+ * The browser side of the layout cache: a guarded localStorage handle and the
+ * force layout's own positions (never the dragged ones, which are saved with
+ * the dataset), so a reload need not run ForceAtlas2 again.
  */
 import type { FlowGraph } from "../../graph/buildGraph.ts";
 import { type Positions, readPositions } from "../../graph/positions.ts";
@@ -32,12 +33,21 @@ export function cacheKeyOf(graph: FlowGraph): string {
   return key;
 }
 
-/** The cached positions of the graph, or null. */
+/** The cached force positions of the graph, or null. */
 export function loadLayout(graph: FlowGraph): Positions | null {
   return loadCachedPositions(browserStorage(), cacheKeyOf(graph), graph.nodes());
 }
 
-/** Caches the graph's current positions. */
+/** Caches the graph's current positions as its force layout. */
 export function saveLayout(graph: FlowGraph): void {
   saveCachedPositions(browserStorage(), cacheKeyOf(graph), readPositions(graph));
+}
+
+/** Drops the graph's cached force layout (a re-run computes it afresh). */
+export function forgetLayout(graph: FlowGraph): void {
+  try {
+    browserStorage()?.removeItem(cacheKeyOf(graph));
+  } catch {
+    // A storage that refuses only means the cache stays.
+  }
 }

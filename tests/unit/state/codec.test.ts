@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEAL_STATUSES, DEAL_TYPES, EVIDENCE_TIERS } from "../../../src/domain/schema.ts";
+import { MAX_DRAGGED_COORDINATE } from "../../../src/graph/layouts/dragged.ts";
+import { LAYOUT_KINDS } from "../../../src/graph/layouts/layoutKinds.ts";
 import {
   DEFAULT_VIEW,
   VIEW_TABS,
@@ -26,6 +28,16 @@ const selection = fc.oneof(
 );
 const subset = <T extends string>(all: readonly T[]) =>
   fc.subarray([...all]).map((xs) => all.filter((x) => xs.includes(x)));
+/** Any id a link may carry positions for, hostile ones included. */
+const anyId = fc.oneof(
+  id,
+  fc.constantFrom("__proto__", "constructor", "a,b", "c:d", "e;f", "g%h", "sp ace", "é+ü", "x=y&z"),
+  fc.string({ minLength: 1, maxLength: 30 }),
+);
+const coordinate = fc.integer({ min: -MAX_DRAGGED_COORDINATE, max: MAX_DRAGGED_COORDINATE });
+const positions = fc
+  .uniqueArray(fc.tuple(anyId, coordinate, coordinate), { maxLength: 6, selector: ([k]) => k })
+  .map((rows) => new Map(rows.map(([k, x, y]) => [k, { x, y }])));
 const view: fc.Arbitrary<ViewState> = fc.record({
   selection,
   filters: fc.record({
@@ -60,6 +72,8 @@ const view: fc.Arbitrary<ViewState> = fc.record({
       .filter((c) => c.ratio > 0),
     { nil: null },
   ),
+  layout: fc.constantFrom(...LAYOUT_KINDS),
+  positions,
 });
 
 describe("state/url/codec", () => {
@@ -195,5 +209,69 @@ describe("state/url/codec hostile values", () => {
     const again = decodeView(encodeView(view));
     expect(again.ignored).toEqual([]);
     expect(again.view.camera).toEqual(view.camera);
+  });
+});
+
+describe("state/url/codec layouts and dragged positions", () => {
+  it("should refuse an unknown layout and malformed positions, naming each", () => {
+    const { view, ignored } = decodeView("v=1&layout=spiral&pos=nvidia:1.5,2;openai:3");
+    expect(view.layout).toBe("force");
+    expect(view.positions.size).toBe(0);
+    expect(ignored).toEqual([
+      '"layout=spiral": layouts are force, circle, role',
+      '"pos=nvidia:1.5,2;openai:3": positions must be id:x,y entries joined by ";", whole numbers within ±1000000',
+    ]);
+    expect(decodeView("pos=a:1,2;a:3,4").ignored).toEqual([
+      '"pos=a:1,2;a:3,4": company "a" is given twice',
+    ]);
+    expect(decodeView("pos=a:1,2000000").ignored).toHaveLength(1);
+    expect(decodeView("pos=:1,2").ignored).toHaveLength(1);
+    expect(decodeView("pos=%25E0%25A4%25A:1,2").ignored).toHaveLength(1);
+    const many = Array.from({ length: 5001 }, (_, i) => `c${i}:1,1`).join(";");
+    expect(decodeView(`pos=${many}`).ignored[0]).toMatch(/more than 5000 dragged companies/);
+  });
+
+  it("should read and write readable layout and position parameters", () => {
+    const { view, ignored } = decodeView("v=1&layout=circle&pos=nvidia:120,-40;openai:-3,0");
+    expect(ignored).toEqual([]);
+    expect(view.layout).toBe("circle");
+    expect([...view.positions]).toEqual([
+      ["nvidia", { x: 120, y: -40 }],
+      ["openai", { x: -3, y: 0 }],
+    ]);
+    expect(encodeView(view)).toBe("v=1&layout=circle&pos=nvidia:120,-40;openai:-3,0");
+  });
+
+  it("should write positions sorted by id, so one picture gives one link", () => {
+    const a = new Map([
+      ["b", { x: 1, y: 1 }],
+      ["a", { x: 2, y: 2 }],
+    ]);
+    const b = new Map([...a].reverse());
+    expect(encodeView({ ...DEFAULT_VIEW, positions: a })).toBe(
+      encodeView({ ...DEFAULT_VIEW, positions: b }),
+    );
+  });
+
+  it("should round-trip hostile company ids in the positions", () => {
+    const hostile = [
+      "__proto__",
+      "constructor",
+      "toString",
+      "a,b",
+      "c:d",
+      "e;f",
+      "g%h",
+      "i&j=k",
+      "l m",
+      "é",
+    ];
+    const positions = new Map(hostile.map((id, i) => [id, { x: i, y: 5 - i }]));
+    const query = encodeView({ ...DEFAULT_VIEW, layout: "role", positions });
+    const { view, ignored } = decodeView(query);
+    expect(ignored).toEqual([]);
+    expect(view.positions).toEqual(positions);
+    expect(view.positions.get("__proto__")).toEqual({ x: 0, y: 5 });
+    expect(Object.getPrototypeOf(view.positions)).toBe(Map.prototype);
   });
 });

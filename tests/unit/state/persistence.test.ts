@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ACTIVE_KEY,
   DB_NAME,
+  DEFAULT_POSITIONS_KEY,
   LEGACY_DATASET_KEY,
   LEGACY_SET_ASIDE_KEY,
   type LibraryEntry,
@@ -18,6 +19,8 @@ import {
   restorePersistedDataset,
   startPersistence,
 } from "../../../src/state/persistence.ts";
+import { readStoredPositions, storePositions } from "../../../src/state/storedPositions.ts";
+import { NO_DRAGGED, NO_DRAGGED_POSITIONS } from "../../../src/graph/layouts/dragged.ts";
 import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/state/store.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
@@ -255,6 +258,102 @@ describe("state/persistence", () => {
       expect(useStore.getState().notices).toEqual([
         "The dataset could not be saved in this browser (this browser has no IndexedDB); it will be gone after a reload.",
       ]);
+      stop();
+    });
+  });
+
+  describe("dragged positions", () => {
+    const circleOracle = () => ({
+      ...NO_DRAGGED_POSITIONS,
+      circle: new Map([["oracle", { x: 12, y: -7 }]]),
+    });
+
+    it("should read saved positions leniently: bad rows and unknown layouts are skipped", () => {
+      expect(readStoredPositions("garbage")).toBe(NO_DRAGGED_POSITIONS);
+      const read = readStoredPositions({
+        force: [
+          ["nvidia", 1, 2],
+          ["bad", 1.5, 2],
+          ["short", 1],
+          [3, 1, 1],
+          ["far", 1e9, 0],
+        ],
+        circle: "nope",
+        spiral: [["x", 1, 1]],
+        role: [["__proto__", 4, 5]],
+      });
+      expect([...read.force]).toEqual([["nvidia", { x: 1, y: 2 }]]);
+      expect(read.circle).toBe(NO_DRAGGED);
+      expect(read.role.get("__proto__")).toEqual({ x: 4, y: 5 });
+      expect(readStoredPositions(storePositions(read))).toEqual(read);
+      expect(storePositions(NO_DRAGGED_POSITIONS)).toEqual({});
+    });
+
+    it("should save an entry's dragged positions in its record and reopen them", async () => {
+      const stop = startPersistence();
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "p" });
+      actions.dragCompany("circle", "oracle", { x: 11.6, y: -7.2 });
+      await settle();
+      const record = await get<LibraryEntry>("entry:p", db());
+      expect(record?.positions).toEqual({ circle: [["oracle", 12, -7]] });
+      expect(record?.dataset).toEqual(tinyDataset());
+      stop();
+      useStore.setState(initialState(), true);
+      resetPersistenceForTests();
+      await restorePersistedDataset();
+      expect(useStore.getState().draggedPositions).toEqual(circleOracle());
+      actions.showDefault();
+      expect(useStore.getState().draggedPositions).toBe(NO_DRAGGED_POSITIONS);
+      expect(await openLibraryEntry("p")).toBe(true);
+      expect(useStore.getState().draggedPositions).toEqual(circleOracle());
+    });
+
+    it("should keep the positions dragged on the shipped dataset apart, and bring them back", async () => {
+      const stop = startPersistence();
+      actions.dragCompany("circle", "oracle", { x: 12, y: -7 });
+      await settle();
+      expect(await get(DEFAULT_POSITIONS_KEY, db())).toEqual({ circle: [["oracle", 12, -7]] });
+      expect((await listLibrary()).entries).toEqual([]);
+      // Another dataset, then back to the shipped one: its drags come back.
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "t" });
+      await settle();
+      expect(useStore.getState().draggedPositions).toBe(NO_DRAGGED_POSITIONS);
+      actions.showDefault();
+      await settle();
+      expect(useStore.getState().draggedPositions).toEqual(circleOracle());
+      stop();
+      useStore.setState(initialState(), true);
+      resetPersistenceForTests();
+      await restorePersistedDataset();
+      expect(useStore.getState().draggedPositions).toEqual(circleOracle());
+    });
+
+    it("should carry drags into the saved copy an edit of the shipped dataset makes", async () => {
+      const stop = startPersistence();
+      actions.dragCompany("role", "nvidia", { x: 1, y: 2 });
+      const first = DEFAULT_DATASET.deals[0]!;
+      const problems = actions.editData({
+        kind: "replace",
+        id: first.id,
+        deal: { ...first, description: "edited" },
+      });
+      expect(problems).toEqual([]);
+      await settle();
+      const source = useStore.getState().datasetSource;
+      expect(source.kind).toBe("entry");
+      const record = await get<LibraryEntry>(`entry:${(source as { id: string }).id}`, db());
+      expect(record?.positions).toEqual({ role: [["nvidia", 1, 2]] });
+      stop();
+    });
+
+    it("should not save a link's dragged positions, which stay in the link", async () => {
+      const stop = startPersistence();
+      actions.setDataset(tinyDataset(), { kind: "temporary", from: "link" });
+      await settle();
+      actions.dragCompany("force", "oracle", { x: 1, y: 1 });
+      await settle();
+      expect(await get(DEFAULT_POSITIONS_KEY, db())).toBeUndefined();
+      expect((await listLibrary()).entries).toEqual([]);
       stop();
     });
   });

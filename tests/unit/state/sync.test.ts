@@ -52,5 +52,19 @@ describe("state/url/sync", () => {
       expect(back.ignored).toEqual([]);
       expect(back.view).toEqual(view);
     });
+
+    it("should carry the layout and only that layout's dragged positions", () => {
+      actions.dragCompany("force", "nvidia", { x: 5, y: 5 });
+      actions.setLayout("circle");
+      actions.dragCompany("circle", "oracle", { x: -20.4, y: 7.5 });
+      const view = viewOfStore(useStore.getState());
+      expect(view.layout).toBe("circle");
+      expect([...view.positions]).toEqual([["oracle", { x: -20, y: 8 }]]);
+      expect(encodeView(view)).toBe("v=1&layout=circle&pos=oracle:-20,8");
+      expect(decodeView(encodeView(view)).view).toEqual(view);
+      // Opening another dataset starts with nothing dragged.
+      actions.setDataset({ ...tinyDataset(), title: "Other" }, { kind: "entry", id: "other" });
+      expect(viewOfStore(useStore.getState()).positions.size).toBe(0);
+    });
   });
 });
