@@ -183,15 +183,19 @@ export function createEdgeReducer(
       } else display.color = dimEdge;
     }
     if (!highlight.active) return display;
+    // NOTE: a highlighted flow offers its amount to the label plan; the dimmed ones none.
     if (highlight.accentEdges.has(edge)) {
       display.color = data.undisclosed ? accentFaded : accent;
       display.size = Math.max(2.5, data.size * 1.5);
       display.zIndex = 1;
+      display.forceLabel = !data.undisclosed;
     } else if (highlight.edges.has(edge)) {
       display.zIndex = 1;
+      display.forceLabel = !data.undisclosed;
     } else {
       display.color = dimEdge;
       display.zIndex = 0;
+      display.label = "";
     }
     return display;
   };

@@ -1,19 +1,26 @@
 /**
- * Sigma settings for the flow graph, for the screen and for image export.
+ * Sigma settings for the flow graph on screen, resolved from the theme and the
+ * frame's label plan. Sigma offers every name and every highlighted amount to
+ * the label drawers (`labels.ts`), which draw what the plan placed
+ * (`screenLabels.ts`): no overlap, no label on a company. Amounts show for
+ * highlighted flows (a selected loop or company); the rest on hover.
  *
- * One function resolves them from the theme and an `isExporting` flag, so the
- * on-screen view and a PNG export share one drawing code path. On screen,
- * labels are thinned by sigma's grid (one label per cell, small nodes first to
- * go) and amounts show on hover; in an export every label and every edge
- * amount is drawn, since nobody can hover a PNG.
- *
- * Reference: sigma.js v3 `settings.ts`; @sigma/export-image options.
+ * Reference: sigma.js v3 `settings.ts`; @sigma/edge-curve `createEdgeCurveProgram`.
  */
-import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
+import { createEdgeCurveProgram } from "@sigma/edge-curve";
+import {
+  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+  EdgeArrowProgram,
+  type EdgeProgramType,
+} from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { FlowEdgeAttributes, FlowNodeAttributes } from "./buildGraph.ts";
-import { createDrawNodeHover, createDrawNodeLabel } from "./labels.ts";
+import {
+  type LabelPlanRef,
+  createDrawEdgeLabel,
+  createDrawNodeHover,
+  createDrawNodeLabel,
+} from "./labels.ts";
 import { GRAPH_THEMES, type GraphTheme, THEME_COLORS } from "./palette.ts";
 import { CAMERA_RATIO_RANGE } from "./cameraLimits.ts";
 
@@ -26,10 +33,6 @@ export const GRAPH_FONT =
 /** Settings that do not depend on the theme or on exporting. */
 export const DEFAULT_GRAPH_SETTINGS: Partial<FlowSettings> = {
   defaultEdgeType: "curved",
-  edgeProgramClasses: {
-    curved: EdgeCurvedArrowProgram as unknown as FlowEdgeProgram,
-    arrow: EdgeArrowProgram as unknown as FlowEdgeProgram,
-  },
   zIndex: true,
   labelFont: GRAPH_FONT,
   labelSize: 13,
@@ -40,9 +43,9 @@ export const DEFAULT_GRAPH_SETTINGS: Partial<FlowSettings> = {
   // NOTE: thinner than sigma's 1.7 so undisclosed (thin) hops stay visibly thinner.
   minEdgeThickness: 1,
   stagePadding: 40,
-  labelDensity: 1.5,
-  labelGridCellSize: 70,
-  labelRenderedSizeThreshold: 3,
+  // NOTE: every name is offered to the drawers; the plan decides which fit.
+  labelDensity: Infinity,
+  labelRenderedSizeThreshold: 0,
   enableCameraRotation: false,
   minCameraRatio: CAMERA_RATIO_RANGE[0],
   maxCameraRatio: CAMERA_RATIO_RANGE[1],
@@ -50,24 +53,15 @@ export const DEFAULT_GRAPH_SETTINGS: Partial<FlowSettings> = {
   edgeReducer: null,
 };
 
-/** Above this many nodes the view thins labels harder and hides edges while panning. */
+/** Above this many nodes edges and labels are hidden while the camera moves. */
 export const LARGE_GRAPH_NODES = 500;
 
-/**
- * Settings that depend on the graph's size: on large graphs only the bigger
- * nodes get labels, and edges are hidden while the camera moves.
- */
+/** Settings that depend on the graph's size: a large graph hides edges and labels while panning. */
 export function sizeDependentSettings(
   nodeCount: number,
-): Pick<FlowSettings, "hideEdgesOnMove" | "labelDensity" | "labelRenderedSizeThreshold"> {
+): Pick<FlowSettings, "hideEdgesOnMove" | "hideLabelsOnMove"> {
   const large = nodeCount > LARGE_GRAPH_NODES;
-  return {
-    hideEdgesOnMove: large,
-    labelDensity: large ? 0.4 : (DEFAULT_GRAPH_SETTINGS.labelDensity ?? 1),
-    labelRenderedSizeThreshold: large
-      ? 4
-      : (DEFAULT_GRAPH_SETTINGS.labelRenderedSizeThreshold ?? 3),
-  };
+  return { hideEdgesOnMove: large, hideLabelsOnMove: large };
 }
 
 /** Throws a namespaced error when the theme is unknown. */
@@ -79,21 +73,39 @@ export function validateGraphTheme(theme: unknown): asserts theme is GraphTheme 
   }
 }
 
-/** Sigma settings for a theme; `isExporting` turns label thinning off and edge amounts on. */
+/** A label state for a new sigma: no plan yet, the theme's colours. */
+export function createLabelState(theme: GraphTheme): LabelPlanRef {
+  validateGraphTheme(theme);
+  return { current: null, colors: THEME_COLORS[theme] };
+}
+
+/**
+ * Sigma settings for a theme, drawing labels where `labels.current` places
+ * them; sets `labels.colors` to the theme's (the drawers read it as they draw).
+ */
 export function resolveGraphSettings(
   theme: GraphTheme,
-  isExporting = false,
+  labels: LabelPlanRef = createLabelState(theme),
 ): Partial<FlowSettings> {
   validateGraphTheme(theme);
   const colors = THEME_COLORS[theme];
+  labels.colors = colors;
+  const drawLabel = createDrawEdgeLabel(labels);
   return {
     ...DEFAULT_GRAPH_SETTINGS,
+    edgeProgramClasses: {
+      curved: createEdgeCurveProgram<FlowNodeAttributes, FlowEdgeAttributes>({
+        arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+        drawLabel,
+      }) as unknown as FlowEdgeProgram,
+      arrow: EdgeArrowProgram as unknown as FlowEdgeProgram,
+    },
     labelColor: { color: colors.label },
     edgeLabelColor: { color: colors.edgeLabel },
-    defaultDrawNodeLabel: createDrawNodeLabel(colors),
-    defaultDrawNodeHover: createDrawNodeHover(colors),
-    renderEdgeLabels: isExporting,
-    enableEdgeEvents: !isExporting,
-    ...(isExporting ? { labelDensity: Infinity, labelRenderedSizeThreshold: 0 } : {}),
+    defaultDrawNodeLabel: createDrawNodeLabel(labels),
+    defaultDrawNodeHover: createDrawNodeHover(labels),
+    defaultDrawEdgeLabel: drawLabel,
+    renderEdgeLabels: true,
+    enableEdgeEvents: true,
   };
 }

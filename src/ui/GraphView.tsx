@@ -29,7 +29,11 @@ import {
 import { LAYOUT_KINDS, LAYOUT_LABELS } from "../graph/layouts/layoutKinds.ts";
 import { nodeKey } from "../graph/nodeKeys.ts";
 import { copyPositions } from "../graph/positions.ts";
-import { resolveGraphSettings, sizeDependentSettings } from "../graph/settings.ts";
+import {
+  createLabelState,
+  resolveGraphSettings,
+  sizeDependentSettings,
+} from "../graph/settings.ts";
 import { formatCount } from "../domain/counts.ts";
 import { actions, useStore } from "../state/store.ts";
 import { Legend } from "./components/Legend.tsx";
@@ -48,6 +52,7 @@ import {
   useSigma,
 } from "./controllers/sigmaContext.ts";
 import { ThemeController } from "./controllers/ThemeController.tsx";
+import { LABEL_STATES, LabelPlanController } from "./controllers/LabelPlanController.tsx";
 import "./graph.css";
 
 declare global {
@@ -89,11 +94,14 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const theme = useStore.getState().theme;
+    const labels = createLabelState(theme);
     const instance: FlowSigma = new Sigma(
       new DirectedGraph<FlowNodeAttributes, FlowEdgeAttributes>(),
       container,
-      { ...resolveGraphSettings(useStore.getState().theme), allowInvalidContainer: true },
+      { ...resolveGraphSettings(theme, labels), allowInvalidContainer: true },
     );
+    LABEL_STATES.set(instance, labels);
     setSigma(instance);
     onSigma?.(instance);
     // NOTE: sigma only listens to window resizes; the graph area also changes
@@ -164,6 +172,7 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
         <SigmaContext.Provider value={sigma}>
           <LayoutController fullGraph={fullGraph} onPositioned={onPositioned} />
           <ThemeController />
+          <LabelPlanController />
           {graph && <HighlightController graph={graph} />}
           <EventsController />
           <DragController fullGraph={fullGraph} />

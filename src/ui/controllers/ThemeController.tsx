@@ -6,15 +6,16 @@
 import { useEffect } from "react";
 import { resolveGraphSettings } from "../../graph/settings.ts";
 import { useStore } from "../../state/store.ts";
+import { LABEL_STATES } from "./LabelPlanController.tsx";
 import { useSigma } from "./sigmaContext.ts";
 
 export function ThemeController() {
   const sigma = useSigma();
   const theme = useStore((s) => s.theme);
   useEffect(() => {
-    const { labelColor, edgeLabelColor, defaultDrawNodeLabel, defaultDrawNodeHover } =
-      resolveGraphSettings(theme);
-    sigma.setSettings({ labelColor, edgeLabelColor, defaultDrawNodeLabel, defaultDrawNodeHover });
+    // NOTE: the drawers read the label state's colours as they draw; this sets them.
+    const { labelColor, edgeLabelColor } = resolveGraphSettings(theme, LABEL_STATES.get(sigma));
+    sigma.setSettings({ labelColor, edgeLabelColor });
   }, [sigma, theme]);
   return null;
 }

@@ -31,32 +31,33 @@ describe("graph/settings", () => {
       );
     });
 
-    it("should thin labels and hide amounts on screen, curved arrows by default", () => {
+    it("should offer every name and amount to the plan's drawers, curved arrows by default", () => {
       const s = settings.resolveGraphSettings("light");
-      expect(s.renderEdgeLabels).toBe(false);
+      expect(s.renderEdgeLabels).toBe(true);
       expect(s.enableEdgeEvents).toBe(true);
       expect(s.defaultEdgeType).toBe("curved");
       expect(Object.keys(s.edgeProgramClasses ?? {}).sort()).toEqual(["arrow", "curved"]);
-      expect(Number.isFinite(s.labelDensity)).toBe(true);
-      expect(s.labelRenderedSizeThreshold).toBeGreaterThan(0);
+      expect(s.labelDensity).toBe(Infinity);
+      expect(s.labelRenderedSizeThreshold).toBe(0);
       expect(s.zIndex).toBe(true);
     });
 
-    it("should draw every label and every amount when exporting", () => {
-      const s = settings.resolveGraphSettings("dark", true);
-      expect(s.renderEdgeLabels).toBe(true);
-      expect(s.labelDensity).toBe(Infinity);
-      expect(s.labelRenderedSizeThreshold).toBe(0);
+    it("should set the label state's colours to the theme's, for the drawers to read", () => {
+      const labels = settings.createLabelState("light");
+      const s = settings.resolveGraphSettings("dark", labels);
       expect(s.labelColor).toEqual({ color: "#e2e8f0" });
+      expect(labels.colors.label).toBe("#e2e8f0");
     });
   });
 
   describe("sizeDependentSettings", () => {
-    it("should thin labels harder and hide edges while moving on large graphs only", () => {
-      expect(settings.sizeDependentSettings(25).hideEdgesOnMove).toBe(false);
+    it("should hide edges and labels while moving on large graphs only", () => {
+      expect(settings.sizeDependentSettings(25)).toEqual({
+        hideEdgesOnMove: false,
+        hideLabelsOnMove: false,
+      });
       const large = settings.sizeDependentSettings(settings.LARGE_GRAPH_NODES + 1);
-      expect(large.hideEdgesOnMove).toBe(true);
-      expect(large.labelDensity).toBeLessThan(settings.sizeDependentSettings(25).labelDensity);
+      expect(large).toEqual({ hideEdgesOnMove: true, hideLabelsOnMove: true });
     });
   });
 });
