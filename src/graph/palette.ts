@@ -108,13 +108,7 @@ export const THEME_COLORS: Readonly<Record<GraphTheme, GraphThemeColors>> = {
   },
 };
 
-/**
- * A translucent colour as sigma must be given it: `#rrggbbaa` with the colour
- * channels premultiplied by alpha. NOTE: sigma blends WebGL with
- * (ONE, ONE_MINUS_SRC_ALPHA), which expects premultiplied colours; a plain
- * `#rrggbbaa` is drawn as colour + background × (1 − alpha), washed out on a
- * light background and barely faded at all on a dark one.
- */
+/** A translucent colour as sigma 4 takes it: `#rrggbbaa`, straight (not premultiplied) alpha. */
 export function withAlpha(hex: string, alpha: number): string {
   if (!/^#[0-9a-fA-F]{6}$/.test(hex)) {
     throw new Error(`graph/palette: withAlpha expects #rrggbb, got "${hex}"`);
@@ -122,9 +116,9 @@ export function withAlpha(hex: string, alpha: number): string {
   if (!(alpha >= 0 && alpha <= 1)) {
     throw new Error(`graph/palette: alpha must be in [0, 1], got ${alpha}`);
   }
-  const byte = (n: number) => Math.round(n).toString(16).padStart(2, "0");
-  const channel = (i: number) => byte(parseInt(hex.slice(i, i + 2), 16) * alpha);
-  return `#${channel(1)}${channel(3)}${channel(5)}${byte(alpha * 255)}`;
+  return `${hex}${Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, "0")}`;
 }
 
 /** WCAG relative luminance of a `#rrggbb` colour. */

@@ -10,9 +10,9 @@
  * selected edge turn accent and thicker); everything else is dimmed to grey and
  * loses its label.
  *
- * Reference: sigma.js v3 `nodeReducer` / `edgeReducer` ("use-reducers" example).
+ * Reference: sigma.js `nodeReducer` / `edgeReducer` ("use-reducers" example); sigma 4
+ * reducers (`settings.ts` adapts these to them).
  */
-import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { hopKey, loopHopKeys } from "../analysis/hops.ts";
 import type { FlowEdgeAttributes, FlowGraph, FlowNodeAttributes } from "./buildGraph.ts";
 import { companyOf, nodeKey } from "./nodeKeys.ts";
@@ -122,8 +122,24 @@ function loopHighlight(
   return { active: true, nodes, edges, accentEdges: edges, focusNodes: nodes };
 }
 
-type NodeReducer = (node: string, data: FlowNodeAttributes) => Partial<NodeDisplayData>;
-type EdgeReducer = (edge: string, data: FlowEdgeAttributes) => Partial<EdgeDisplayData>;
+/** What a reducer says of a node: its attributes, recoloured, with the drawing's marks. */
+export interface NodeDisplay extends FlowNodeAttributes {
+  /** Drawn with the hover box (a focused company). */
+  highlighted?: boolean;
+  /** Its name is offered to the label plan first. */
+  forceLabel?: boolean;
+  zIndex?: number;
+  hidden?: boolean;
+}
+/** What a reducer says of a flow. */
+export interface EdgeDisplay extends FlowEdgeAttributes {
+  /** Its amount is offered to the label plan. */
+  forceLabel?: boolean;
+  zIndex?: number;
+  hidden?: boolean;
+}
+export type NodeReducer = (node: string, data: FlowNodeAttributes) => NodeDisplay;
+export type EdgeReducer = (edge: string, data: FlowEdgeAttributes) => EdgeDisplay;
 
 // NOTE: sigma hands reducers a shallow copy of the attributes, so they can be
 // changed in place; this keeps a refresh of 10,000 edges free of allocations.
@@ -137,7 +153,7 @@ export function createNodeReducer(
   const dim = THEME_COLORS[theme].dimNode;
   const stress = overlays.stress ?? null;
   return (node, data) => {
-    const display = data as FlowNodeAttributes & Partial<NodeDisplayData>;
+    const display: NodeDisplay = data;
     if (stress) {
       const band = stress.bandOf.get(companyOf(node)) ?? "untouched";
       display.color = STRESS_COLORS[band];
@@ -168,7 +184,7 @@ export function createEdgeReducer(
   const stress = overlays.stress ?? null;
   const flash = overlays.flashEdges;
   return (edge, data) => {
-    const display = data as FlowEdgeAttributes & Partial<EdgeDisplayData>;
+    const display: EdgeDisplay = data;
     if (flash?.has(edge)) {
       display.color = accent;
       display.size = Math.max(3, data.size * 2);

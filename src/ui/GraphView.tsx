@@ -30,8 +30,9 @@ import { LAYOUT_KINDS, LAYOUT_LABELS } from "../graph/layouts/layoutKinds.ts";
 import { nodeKey } from "../graph/nodeKeys.ts";
 import { copyPositions } from "../graph/positions.ts";
 import {
+  type ReducerSlot,
   createLabelState,
-  resolveGraphSettings,
+  createSigmaOptions,
   sizeDependentSettings,
 } from "../graph/settings.ts";
 import { formatCount } from "../domain/counts.ts";
@@ -52,7 +53,7 @@ import {
   useSigma,
 } from "./controllers/sigmaContext.ts";
 import { ThemeController } from "./controllers/ThemeController.tsx";
-import { LABEL_STATES, LabelPlanController } from "./controllers/LabelPlanController.tsx";
+import { GRAPH_STATES, LabelPlanController } from "./controllers/LabelPlanController.tsx";
 import "./graph.css";
 
 declare global {
@@ -96,12 +97,13 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
     if (!container) return;
     const theme = useStore.getState().theme;
     const labels = createLabelState(theme);
+    const reducers: ReducerSlot = { node: null, edge: null };
     const instance: FlowSigma = new Sigma(
       new DirectedGraph<FlowNodeAttributes, FlowEdgeAttributes>(),
       container,
-      { ...resolveGraphSettings(theme, labels), allowInvalidContainer: true },
+      createSigmaOptions(reducers, labels),
     );
-    LABEL_STATES.set(instance, labels);
+    GRAPH_STATES.set(instance, { reducers, labels });
     setSigma(instance);
     onSigma?.(instance);
     // NOTE: sigma only listens to window resizes; the graph area also changes
@@ -197,12 +199,12 @@ function GraphControls({ layoutRunning }: { layoutRunning: boolean }) {
       <ControlButton
         label="Zoom in"
         icon="+"
-        onClick={() => void camera.animatedZoom({ duration: ZOOM_MS })}
+        onClick={() => void camera.zoomIn({ duration: ZOOM_MS })}
       />
       <ControlButton
         label="Zoom out"
         icon="−"
-        onClick={() => void camera.animatedUnzoom({ duration: ZOOM_MS })}
+        onClick={() => void camera.zoomOut({ duration: ZOOM_MS })}
       />
       <ControlButton label="Fit to screen" icon="⤢" onClick={() => commands.fit()} />
       <ControlButton

@@ -474,7 +474,7 @@ function besideFirst(candidates: RotatedBox[]): RotatedBox[] {
 
 /** A translucent (premultiplied) colour made opaque: a dashed flow carries its fading in its dashes. */
 function opaque(color: string): string {
-  return /^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(color) ? svgPaint(color, true).color : DASHED_GREY;
+  return /^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(color) ? svgPaint(color, false).color : DASHED_GREY;
 }
 
 function graphHasDashed(

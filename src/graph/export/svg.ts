@@ -27,9 +27,9 @@ export function escapeXml(text: string): string {
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 /**
- * `#rrggbb` or `#rrggbbaa` as an SVG paint and opacity. WebGL colours are
- * premultiplied (see palette.ts `withAlpha`) and are divided back; canvas 2D
- * colours are plain.
+ * `#rrggbb` or `#rrggbbaa` as an SVG paint and opacity. The graph's colours
+ * carry straight alpha (`palette.ts` `withAlpha`); `premultiplied` divides the
+ * channels back for colours read from a premultiplied buffer.
  */
 export function svgPaint(hex: string, premultiplied: boolean): { color: string; opacity: number } {
   if (!/^#([0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex)) {
@@ -106,12 +106,12 @@ export function serializeSvg(c: Composition): string {
   for (const e of c.edges) {
     const dash = e.dashed ? ` stroke-dasharray="${n(e.width * 4)} ${n(e.width * 3)}"` : "";
     out.push(
-      `<path d="${quadPath(e.shaft)}" ${paint("stroke", e.color, true)} stroke-width="${n(e.width)}"${dash}/>`,
+      `<path d="${quadPath(e.shaft)}" ${paint("stroke", e.color, false)} stroke-width="${n(e.width)}"${dash}/>`,
     );
     if (e.head) {
       const [a, b, d] = e.head;
       out.push(
-        `<path d="M${n(a.x)} ${n(a.y)}L${n(b.x)} ${n(b.y)}L${n(d.x)} ${n(d.y)}Z" stroke="none" ${paint("fill", e.color, true)}/>`,
+        `<path d="M${n(a.x)} ${n(a.y)}L${n(b.x)} ${n(b.y)}L${n(d.x)} ${n(d.y)}Z" stroke="none" ${paint("fill", e.color, false)}/>`,
       );
     }
   }
@@ -119,7 +119,7 @@ export function serializeSvg(c: Composition): string {
   for (const node of c.nodes) {
     const ring = node.ring ? ` ${paint("stroke", node.ring, false)} stroke-width="2"` : "";
     out.push(
-      `<circle cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.radius)}" ${paint("fill", node.color, true)}${ring}/>`,
+      `<circle cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.radius)}" ${paint("fill", node.color, false)}${ring}/>`,
     );
   }
   out.push(`</g>`, `<g id="labels">`);

@@ -150,12 +150,12 @@ export function Legend() {
         </li>
         <li>
           <span className="legend__line legend__line--faded" aria-hidden="true" />
-          Thin, faded: amount undisclosed
+          Dashed: amount undisclosed
         </li>
         {countsNonLive && (
           <li>
             <span className="legend__line legend__line--history" aria-hidden="true" />
-            Faint: only superseded or cancelled deals
+            Faint, dashed: only superseded or cancelled deals
           </li>
         )}
       </ul>

@@ -16,6 +16,7 @@ import {
 import { buildStressOverlay } from "../../graph/stressStyle.ts";
 import { selectStressResult } from "../../state/stressSelectors.ts";
 import { useStore } from "../../state/store.ts";
+import { GRAPH_STATES } from "./LabelPlanController.tsx";
 import { useSigma } from "./sigmaContext.ts";
 
 /** How long flows added by the timeline stay highlighted. */
@@ -58,10 +59,12 @@ export function HighlightController({ graph }: { graph: FlowGraph }) {
     const highlight = computeHighlight(graph, selection, hoveredNode);
     const on = highlight.active || stress !== null || (flashEdges?.size ?? 0) > 0;
     const overlays = { stress, flashEdges };
-    sigma.setSettings({
-      nodeReducer: on ? createNodeReducer(highlight, theme, overlays) : null,
-      edgeReducer: on ? createEdgeReducer(highlight, theme, overlays) : null,
-    });
+    const state = GRAPH_STATES.get(sigma);
+    if (!state) return;
+    // NOTE: sigma 4 takes its reducers once; they read this slot, and a refresh applies it.
+    state.reducers.node = on ? createNodeReducer(highlight, theme, overlays) : null;
+    state.reducers.edge = on ? createEdgeReducer(highlight, theme, overlays) : null;
+    sigma.refresh();
   }, [sigma, graph, selection, hoveredNode, theme, stress, flashEdges]);
   return null;
 }

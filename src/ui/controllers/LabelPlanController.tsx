@@ -1,75 +1,99 @@
 /**
- * Label plan controller (renders nothing): before each sigma frame, plans
- * where names and highlighted amounts go (`graph/screenLabels.ts`), from the
- * nodes' and flows' display data in viewport pixels, and hands the plan to the
- * label drawers through the shared label state. O(N + E) a frame plus the
- * placement.
+ * Label plan controller (renders nothing): after each sigma frame, plans where
+ * names and highlighted amounts go (`graph/screenLabels.ts`) from the nodes'
+ * and flows' positions in viewport pixels and the highlight reducers' marks,
+ * and draws them on a canvas layer of its own (`graph/labels.ts`). Also holds
+ * each sigma's shared state: the reducer slot and the label state. O(N + E) a
+ * frame plus the placement.
  */
 import { useEffect } from "react";
-import type { FlowEdgeAttributes } from "../../graph/buildGraph.ts";
-import { type LabelPlanRef, edgeLabelFont, labelFont } from "../../graph/labels.ts";
+import type { FlowEdgeAttributes, FlowNodeAttributes } from "../../graph/buildGraph.ts";
+import { type LabelPlanRef, drawLabelLayer } from "../../graph/labels.ts";
 import { type ScreenEdge, type ScreenNode, planScreenLabels } from "../../graph/screenLabels.ts";
+import { LABEL_STYLE, type ReducerSlot } from "../../graph/settings.ts";
 import { createCanvasMeasurer } from "../../graph/export/textMeasure.ts";
 import { overlayRects } from "./frame.ts";
 import { type FlowSigma, useSigma } from "./sigmaContext.ts";
 
-/** Each sigma's label state (plan and colours), shared by its drawers and its controllers. */
-export const LABEL_STATES = new WeakMap<FlowSigma, LabelPlanRef>();
+/** Each sigma's reducer slot and label state, shared by its controllers. */
+export const GRAPH_STATES = new WeakMap<
+  FlowSigma,
+  { reducers: ReducerSlot; labels: LabelPlanRef }
+>();
+
+const LAYER_ID = "ouroboros-labels";
 
 export function LabelPlanController() {
   const sigma = useSigma();
   useEffect(() => {
-    const labels = LABEL_STATES.get(sigma);
-    if (!labels) return;
+    const state = GRAPH_STATES.get(sigma);
+    if (!state) return;
+    const { reducers, labels } = state;
+    const canvas = sigma.createCanvas(LAYER_ID, { style: { pointerEvents: "none" } });
+    const context = canvas.getContext("2d");
     const measure = createCanvasMeasurer();
-    const plan = () => {
+    const draw = () => {
+      if (!context) return;
       const graph = sigma.getGraph();
-      const settings = sigma.getSettings();
       const { width, height } = sigma.getDimensions();
+      const ratio = window.devicePixelRatio || 1;
+      if (
+        canvas.width !== Math.round(width * ratio) ||
+        canvas.height !== Math.round(height * ratio)
+      ) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      }
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
       const nodes: ScreenNode[] = [];
-      graph.forEachNode((key) => {
-        const d = sigma.getNodeDisplayData(key);
-        if (!d || d.hidden) return;
-        const v = sigma.framedGraphToViewport(d);
+      const names = new Map<string, string>();
+      graph.forEachNode((key, attributes: FlowNodeAttributes) => {
+        const d = reducers.node ? reducers.node(key, { ...attributes }) : attributes;
+        if ("hidden" in d && d.hidden) return;
+        const v = sigma.graphToViewport(attributes);
+        const label = d.label ?? "";
+        if (label) names.set(key, label);
         nodes.push({
           key,
           x: v.x,
           y: v.y,
-          size: sigma.scaleSize(d.size),
-          label: d.label ?? "",
-          forced: d.forceLabel || d.highlighted,
+          // NOTE: a focused company's backdrop ring takes a few pixels more.
+          size: sigma.scaleSize(d.size) + ("highlighted" in d && d.highlighted ? 8 : 1),
+          label,
+          forced: Boolean(
+            ("forceLabel" in d && d.forceLabel) || ("highlighted" in d && d.highlighted),
+          ),
         });
       });
       const edges: ScreenEdge[] = [];
-      graph.forEachEdge((key, attr: FlowEdgeAttributes, source, target) => {
-        const d = sigma.getEdgeDisplayData(key);
+      const amounts = new Map<string, string>();
+      graph.forEachEdge((key, attributes: FlowEdgeAttributes, source, target) => {
+        const d = reducers.edge ? reducers.edge(key, { ...attributes }) : null;
         if (!d || d.hidden || !d.forceLabel || !d.label) return;
-        const s = sigma.getNodeDisplayData(source);
-        const t = sigma.getNodeDisplayData(target);
-        if (!s || !t || s.hidden || t.hidden) return;
+        amounts.set(key, d.label);
         edges.push({
           key,
-          source: sigma.framedGraphToViewport(s),
-          target: sigma.framedGraphToViewport(t),
-          curvature: d.type === "curved" ? attr.curvature : null,
+          source: sigma.graphToViewport(graph.getNodeAttributes(source)),
+          target: sigma.graphToViewport(graph.getNodeAttributes(target)),
+          curvature: attributes.type === "curved" ? attributes.curvature : null,
           label: d.label,
-          usdBn: attr.totalUsdBn,
+          usdBn: attributes.totalUsdBn,
         });
       });
       labels.current = planScreenLabels(
         { width, height, nodes, edges, covered: overlayRects(sigma) },
-        {
-          labelFont: labelFont(settings),
-          labelSize: settings.labelSize,
-          edgeLabelFont: edgeLabelFont(settings),
-          edgeLabelSize: settings.edgeLabelSize,
-        },
+        LABEL_STYLE,
         measure,
       );
+      drawLabelLayer(context, width, height, labels, { names, amounts }, LABEL_STYLE);
     };
-    sigma.on("beforeRender", plan);
+    sigma.on("afterRender", draw);
+    sigma.scheduleRender();
     return () => {
-      sigma.removeListener("beforeRender", plan);
+      sigma.removeListener("afterRender", draw);
+      sigma.killLayer(LAYER_ID);
       labels.current = null;
     };
   }, [sigma]);

@@ -17,6 +17,7 @@ import {
   reframedCamera,
 } from "../../graph/camera.ts";
 import { CAMERA_RATIO_RANGE } from "../../graph/cameraLimits.ts";
+import { LABEL_STYLE } from "../../graph/settings.ts";
 import { positionsExtent, readPositions } from "../../graph/positions.ts";
 import type { FlowSigma } from "./sigmaContext.ts";
 
@@ -107,8 +108,7 @@ function labelMeasurer(sigma: FlowSigma): (label: string) => number {
   const most = Math.min(LABEL_ROOM_MAX_PX, sigma.getDimensions().width * LABEL_ROOM_SHARE);
   const context = document.createElement("canvas").getContext("2d");
   if (!context) return (label) => Math.min(most, label.length * 7.5);
-  const { labelWeight, labelSize, labelFont } = sigma.getSettings();
-  context.font = `${labelWeight} ${labelSize}px ${labelFont}`;
+  context.font = LABEL_STYLE.labelFont;
   return (label) => Math.min(most, context.measureText(label).width);
 }
 

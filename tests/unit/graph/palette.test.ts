@@ -20,10 +20,10 @@ describe("graph/palette", () => {
       expect(() => withAlpha("#ff0000", Number.NaN)).toThrow("alpha must be in [0, 1]");
     });
 
-    it("should premultiply the colour channels by alpha, as sigma's blending expects", () => {
+    it("should append the alpha to the colour, straight as sigma 4 takes it", () => {
       expect(withAlpha("#ff8000", 1)).toBe("#ff8000ff");
-      expect(withAlpha("#ff8000", 0.5)).toBe("#80400080");
-      expect(withAlpha("#123456", 0)).toBe("#00000000");
+      expect(withAlpha("#ff8000", 0.5)).toBe("#ff800080");
+      expect(withAlpha("#123456", 0)).toBe("#12345600");
     });
   });
 

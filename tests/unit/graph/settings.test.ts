@@ -24,29 +24,53 @@ afterAll(() => {
 });
 
 describe("graph/settings", () => {
-  describe("resolveGraphSettings", () => {
+  describe("createSigmaOptions", () => {
     it("should refuse an unknown theme with the accepted ones", () => {
-      expect(() => settings.resolveGraphSettings("sepia" as never)).toThrow(
+      expect(() => settings.createLabelState("sepia" as never)).toThrow(
         "graph/settings: theme must be one of light, dark, got sepia",
       );
     });
 
-    it("should offer every name and amount to the plan's drawers, curved arrows by default", () => {
-      const s = settings.resolveGraphSettings("light");
-      expect(s.renderEdgeLabels).toBe(true);
-      expect(s.enableEdgeEvents).toBe(true);
-      expect(s.defaultEdgeType).toBe("curved");
-      expect(Object.keys(s.edgeProgramClasses ?? {}).sort()).toEqual(["arrow", "curved"]);
-      expect(s.labelDensity).toBe(Infinity);
-      expect(s.labelRenderedSizeThreshold).toBe(0);
-      expect(s.zIndex).toBe(true);
+    it("should leave names and amounts to the label layer, and draw discs at screen size", () => {
+      const o = settings.createSigmaOptions(
+        { node: null, edge: null },
+        settings.createLabelState("light"),
+      );
+      expect(o.settings?.renderLabels).toBe(false);
+      expect(o.settings?.renderEdgeLabels).toBe(false);
+      expect(o.settings?.enableEdgeEvents).toBe(true);
+      expect(o.settings?.itemSizesReference).toBe("screen");
+      expect(o.primitives?.edges?.paths?.map((p) => p.name).sort()).toEqual(["curved", "straight"]);
     });
 
-    it("should set the label state's colours to the theme's, for the drawers to read", () => {
-      const labels = settings.createLabelState("light");
-      const s = settings.resolveGraphSettings("dark", labels);
-      expect(s.labelColor).toEqual({ color: "#e2e8f0" });
-      expect(labels.colors.label).toBe("#e2e8f0");
+    it("should apply the slot's reducers, and the theme's backdrop colours", () => {
+      const labels = settings.createLabelState("dark");
+      const slot: SettingsModule.ReducerSlot = { node: null, edge: null };
+      const o = settings.createSigmaOptions(slot, labels);
+      const attrs = {
+        label: "A",
+        x: 0,
+        y: 0,
+        size: 5,
+        color: "#ff0000",
+        kind: "other",
+        inflowUsdBn: 0,
+        outflowUsdBn: 0,
+      } as const;
+      const reduce = o.nodeReducer!;
+      expect(
+        reduce("a", {} as never, { ...attrs }, {} as never, {} as never, {} as never),
+      ).toMatchObject({
+        backdropColor: "#1e293b",
+      });
+      slot.node = (_key, d) => ({ ...d, color: "#00ff00", zIndex: 1, highlighted: true });
+      expect(
+        reduce("a", {} as never, { ...attrs }, {} as never, {} as never, {} as never),
+      ).toMatchObject({
+        color: "#00ff00",
+        depth: "topNodes",
+        backdropVisibility: "visible",
+      });
     });
   });
 
