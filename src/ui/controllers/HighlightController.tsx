@@ -64,7 +64,8 @@ export function HighlightController({ graph }: { graph: FlowGraph }) {
     // NOTE: sigma 4 takes its reducers once; they read this slot, and a refresh applies it.
     state.reducers.node = on ? createNodeReducer(highlight, theme, overlays) : null;
     state.reducers.edge = on ? createEdgeReducer(highlight, theme, overlays) : null;
-    sigma.refresh();
+    // NOTE: positions did not move: the spatial index stays.
+    sigma.refresh({ skipIndexation: true });
   }, [sigma, graph, selection, hoveredNode, theme, stress, flashEdges]);
   return null;
 }
