@@ -1,5 +1,5 @@
 /**
- * Drag controller (renders nothing): sigma v3's drag pattern. Pressing a node
+ * Drag controller (renders nothing): the drag pattern of sigma's examples. Pressing a node
  * and moving the pointer moves the node (the camera does not pan meanwhile);
  * on release the position is recorded as dragged in the current layout (the
  * layout controller lays it over the layout; it is saved with the dataset and
