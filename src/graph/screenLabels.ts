@@ -22,6 +22,7 @@ import {
   nodeLabelCandidates,
   placeLabels,
 } from "./export/placeLabels.ts";
+import type { ViewportRect } from "./camera.ts";
 import type { GraphThemeColors } from "./palette.ts";
 
 export interface ScreenNode {
@@ -48,12 +49,7 @@ export interface ScreenFrame {
   readonly width: number;
   readonly height: number;
   /** Boxes covered by overlays (legend, buttons): no label goes under them. */
-  readonly covered?: readonly {
-    readonly x: number;
-    readonly y: number;
-    readonly width: number;
-    readonly height: number;
-  }[];
+  readonly covered?: readonly ViewportRect[];
   readonly nodes: readonly ScreenNode[];
   readonly edges: readonly ScreenEdge[];
 }

@@ -19,6 +19,7 @@
  */
 import { WEAK_EVIDENCE_TIERS, type EvidenceTier, type Source } from "../../domain/schema.ts";
 import type { FlowEdgeAttributes, FlowNodeAttributes } from "../buildGraph.ts";
+import type { ViewportRect } from "../camera.ts";
 import { THEME_COLORS } from "../palette.ts";
 import { type ReducerOverlays, createEdgeReducer, createNodeReducer } from "../reducers.ts";
 import { GRAPH_FONT } from "../settings.ts";
@@ -93,12 +94,7 @@ export interface Composition {
   readonly background: ExportSettings["background"];
   readonly title: string;
   readonly description: string;
-  readonly graphArea: {
-    readonly x: number;
-    readonly y: number;
-    readonly width: number;
-    readonly height: number;
-  };
+  readonly graphArea: ViewportRect;
   readonly edges: readonly ComposedEdge[];
   readonly nodes: readonly ComposedNode[];
   readonly texts: readonly ComposedText[];
