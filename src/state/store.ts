@@ -95,6 +95,8 @@ interface ViewSlice {
   notices: readonly string[];
   /** Deals to highlight for a moment (timeline playback), with a counter. */
   flash: { readonly dealIds: readonly string[]; readonly seq: number } | null;
+  /** The first screen (headline, circularity, the headline loop) is showing. */
+  intro: boolean;
 }
 interface AnalysisSlice {
   analysis: PipelineResult | null;
@@ -135,6 +137,7 @@ const createViewSlice = (): ViewSlice => ({
   camera: null,
   notices: [],
   flash: null,
+  intro: false,
 });
 const createAnalysisSlice = (): AnalysisSlice => ({
   analysis: null,
@@ -324,6 +327,14 @@ export const actions = {
         hopKeys: loop.hopKeys,
       },
     });
+  },
+  /** Opens the first screen (when no link says what to show). */
+  openIntro() {
+    set({ intro: true });
+  },
+  /** Leaves the first screen to explore freely; the headline loop stays selected. */
+  closeIntro() {
+    set({ intro: false });
   },
   clearSelection() {
     set({ selection: NO_SELECTION, focusCompany: null });

@@ -37,6 +37,7 @@ import {
 } from "../graph/settings.ts";
 import { formatCount } from "../domain/counts.ts";
 import { actions, useStore } from "../state/store.ts";
+import { FirstScreen } from "./components/FirstScreen.tsx";
 import { Legend } from "./components/Legend.tsx";
 import { EdgeTooltip } from "./components/EdgeTooltip.tsx";
 import { CameraController } from "./controllers/CameraController.tsx";
@@ -186,6 +187,7 @@ export function GraphView({ onSigma }: { onSigma?: (sigma: FlowSigma | null) => 
       )}
       <LayoutChooser />
       <Legend />
+      <FirstScreen />
     </div>
   );
 }

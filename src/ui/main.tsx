@@ -6,6 +6,7 @@ import { restorePersistedDataset, startPersistence } from "../state/persistence.
 import { createGraphCommands } from "../state/graphCommands.ts";
 import { openLinkedDataset, startUrlSync } from "../state/url/sync.ts";
 import { App } from "./App.tsx";
+import { wantsIntro } from "./components/FirstScreen.tsx";
 import "./styles.css";
 
 declare global {
@@ -34,6 +35,8 @@ async function start() {
   await restorePersistedDataset();
   startPersistence();
   const commands = createGraphCommands();
+  // NOTE: asked before the URL sync writes the view into the address.
+  if (wantsIntro(window.location)) actions.openIntro();
   startUrlSync(commands);
   const root = document.getElementById("root");
   if (root) {

@@ -49,6 +49,14 @@ export async function startHarness(): Promise<Harness> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
+  // NOTE: every context is a returning reader who has left the first screen, so a
+  // page opens as it did before it existed; `showFirstScreen` brings it back.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => sessionStorage.setItem("ouroboros:intro-dismissed", "1"));
+    return context;
+  };
   return {
     baseUrl: `http://127.0.0.1:${address.port}/`,
     browser,
@@ -66,6 +74,8 @@ export async function openPage(
   path = "",
   /** Lets a test inject its own tools (axe-core) past the app's Content-Security-Policy. */
   bypassCSP = false,
+  /** False: open the page but do not navigate yet (to add init scripts first). */
+  navigate = true,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await harness.browser.newContext({ viewport, bypassCSP });
   const page = await context.newPage();
@@ -74,7 +84,7 @@ export async function openPage(
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (err) => errors.push(err.message));
-  await page.goto(harness.baseUrl + path);
+  if (navigate) await page.goto(harness.baseUrl + path);
   return { context, page, errors };
 }
 
@@ -108,3 +118,8 @@ export function suiteHarness(): Harness {
 /** Waits until the graph has drawn its first frame with laid-out positions. */
 export const waitForGraph = (page: Page) =>
   page.waitForSelector('[data-testid="graph-canvas"][data-ready="true"]', { timeout: 30_000 });
+
+/** Makes `page`'s next loads a first visit: the first screen shows (see `startHarness`). */
+export async function showFirstScreen(page: Page): Promise<void> {
+  await page.addInitScript(() => sessionStorage.removeItem("ouroboros:intro-dismissed"));
+}
