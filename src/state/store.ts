@@ -97,6 +97,8 @@ interface ViewSlice {
   flash: { readonly dealIds: readonly string[]; readonly seq: number } | null;
   /** The first screen (headline, circularity, the headline loop) is showing. */
   intro: boolean;
+  /** The embed view (`embed=1`): graph, caption and a link out; read-only. */
+  embed: boolean;
 }
 interface AnalysisSlice {
   analysis: PipelineResult | null;
@@ -138,6 +140,7 @@ const createViewSlice = (): ViewSlice => ({
   notices: [],
   flash: null,
   intro: false,
+  embed: false,
 });
 const createAnalysisSlice = (): AnalysisSlice => ({
   analysis: null,
@@ -327,6 +330,10 @@ export const actions = {
         hopKeys: loop.hopKeys,
       },
     });
+  },
+  /** Shows the embed view (the address says `embed=1`). */
+  setEmbed(embed: boolean) {
+    set({ embed });
   },
   /** Opens the first screen (when no link says what to show). */
   openIntro() {

@@ -18,6 +18,7 @@ import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
 import { type FlowSigma, GraphCommandsContext, SigmaContext } from "./controllers/sigmaContext.ts";
 import { Timeline } from "./components/Timeline.tsx";
+import { EmbedCaption } from "./components/EmbedCaption.tsx";
 import { DealsTable } from "./panels/DealsTable.tsx";
 import { DetailsPanel } from "./panels/DetailsPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
@@ -104,6 +105,30 @@ export function App({ commands = NO_GRAPH_COMMANDS }: { commands?: GraphCommands
 }
 
 function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
+  const embed = useStore((s) => s.embed);
+  return embed ? <EmbedLayout onSigma={onSigma} /> : <FullLayout onSigma={onSigma} />;
+}
+
+/** The embed view: the graph with its legend, a caption and a link out; no panels, no data controls. */
+function EmbedLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
+  useGlobalKeys();
+  useThemeAttribute();
+  return (
+    <div className="app app--embed">
+      <AnalysisRunner />
+      <main className="graph-area" aria-label="Money-flow graph">
+        <div className="graph-stage">
+          <ErrorBoundary what="the graph">
+            <GraphView onSigma={onSigma} />
+          </ErrorBoundary>
+        </div>
+        <EmbedCaption />
+      </main>
+    </div>
+  );
+}
+
+function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
   useGlobalKeys();
   useUndoKeys();
   const theme = useThemeAttribute();

@@ -5,6 +5,7 @@ import { actions } from "../state/store.ts";
 import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
 import { createGraphCommands } from "../state/graphCommands.ts";
 import { openLinkedDataset, startUrlSync } from "../state/url/sync.ts";
+import { isEmbedSearch } from "../state/url/codec.ts";
 import { App } from "./App.tsx";
 import { wantsIntro } from "./components/FirstScreen.tsx";
 import "./styles.css";
@@ -36,7 +37,8 @@ async function start() {
   startPersistence();
   const commands = createGraphCommands();
   // NOTE: asked before the URL sync writes the view into the address.
-  if (wantsIntro(window.location)) actions.openIntro();
+  if (isEmbedSearch(window.location.search)) actions.setEmbed(true);
+  else if (wantsIntro(window.location)) actions.openIntro();
   startUrlSync(commands);
   const root = document.getElementById("root");
   if (root) {

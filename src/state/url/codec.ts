@@ -108,7 +108,19 @@ const KNOWN = new Set([
   "thr",
   "layout",
   "pos",
+  "embed",
 ]);
+
+/** True when the address asks for the embed view (`embed=1`): the graph and a caption, read-only. */
+export function isEmbedSearch(search: string): boolean {
+  try {
+    return (
+      new URLSearchParams(search.startsWith("?") ? search.slice(1) : search).get("embed") === "1"
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Rounds camera numbers the way the URL writes them (4 decimals). */
 export function roundCamera(c: ViewCamera): ViewCamera {

@@ -181,7 +181,8 @@ export function startUrlSync(commands: GraphCommands): () => void {
 
   let lastSelection = useStore.getState().selection;
   function write(s: Store, replace: boolean, dropData = false) {
-    const query = `?${encodeView(viewOfStore(s))}`;
+    // NOTE: the embed view is how the page is shown, not part of the view: kept as is.
+    const query = `?${encodeView(viewOfStore(s))}${s.embed ? "&embed=1" : ""}`;
     const hash =
       dropData && window.location.hash.includes(`${FRAGMENT_KEY}=`) ? "" : window.location.hash;
     if (query === window.location.search && hash === window.location.hash) return;

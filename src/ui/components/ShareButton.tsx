@@ -11,7 +11,7 @@ import "./notices.css";
 
 type ShareState =
   | { readonly kind: "idle" }
-  | { readonly kind: "copied" }
+  | { readonly kind: "copied"; readonly what: "link" | "embed" }
   | { readonly kind: "manual"; readonly url: string };
 
 /** The link to the current view, with the data when it is imported and small enough. */
@@ -31,6 +31,15 @@ export async function buildShareUrl(): Promise<{ url: string; dataNote: string |
   };
 }
 
+/** An iframe that shows `url` as the embed view (graph, caption, link out), for an article. */
+export function embedCode(url: string, title: string): string {
+  const src = new URL(url);
+  src.searchParams.set("embed", "1");
+  const attr = (v: string) =>
+    v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<iframe src="${attr(src.toString())}" title="${attr(`Ouroboros: ${title}`)}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
+}
+
 export function ShareButton() {
   const [state, setState] = useState<ShareState>({ kind: "idle" });
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -42,16 +51,24 @@ export function ShareButton() {
     return () => clearTimeout(timer);
   }, [state]);
 
+  const copy = async (text: string, what: "link" | "embed") => {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setState({ kind: "copied", what });
+    } catch {
+      setState({ kind: "manual", url: text });
+    }
+  };
   const share = async () => {
     const { url, dataNote } = await buildShareUrl();
     if (dataNote) actions.addNotice(dataNote);
-    try {
-      if (!navigator.clipboard) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(url);
-      setState({ kind: "copied" });
-    } catch {
-      setState({ kind: "manual", url });
-    }
+    await copy(url, "link");
+  };
+  const embed = async () => {
+    const { url, dataNote } = await buildShareUrl();
+    if (dataNote) actions.addNotice(dataNote);
+    await copy(embedCode(url, useStore.getState().dataset.title), "embed");
   };
 
   return (
@@ -59,13 +76,20 @@ export function ShareButton() {
       <button type="button" onClick={() => void share()}>
         Share
       </button>
+      <button type="button" className="share-embed" onClick={() => void embed()}>
+        Copy embed code
+      </button>
       <span role="status" className={state.kind === "copied" ? "share-copied" : "visually-hidden"}>
-        {state.kind === "copied" ? "Link copied" : ""}
+        {state.kind === "copied"
+          ? state.what === "link"
+            ? "Link copied"
+            : "Embed code copied"
+          : ""}
       </span>
       {state.kind === "manual" && (
         <div className="share-manual" role="group" aria-label="Copy this link">
           <label>
-            <span>The clipboard is not available here. Copy this link:</span>
+            <span>The clipboard is not available here. Copy this:</span>
             <input
               ref={fieldRef}
               readOnly

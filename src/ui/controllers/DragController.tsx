@@ -18,7 +18,7 @@ export function DragController({ fullGraph }: { fullGraph: FlowGraph }) {
     let dragged: string | null = null;
     let moved = false;
     const down = ({ node }: SigmaNodeEventPayload) => {
-      if (useStore.getState().layoutRunning) return;
+      if (useStore.getState().layoutRunning || useStore.getState().embed) return;
       dragged = node;
       moved = false;
       // NOTE: a fixed frame, or sigma would re-frame the graph under the pointer.
