@@ -1,9 +1,8 @@
 /** The explorer: header with search, the money-flow graph, and a tabbed side panel. */
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { type GraphCommands, NO_GRAPH_COMMANDS } from "../state/graphCommands.ts";
 import { actions, type PanelTab, useStore } from "../state/store.ts";
-import { AboutPanel } from "./AboutPanel.tsx";
 import { AnalysisRunner } from "./AnalysisRunner.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { GraphView } from "./GraphView.tsx";
@@ -19,13 +18,26 @@ import { ShareButton } from "./components/ShareButton.tsx";
 import { type FlowSigma, GraphCommandsContext, SigmaContext } from "./controllers/sigmaContext.ts";
 import { Timeline } from "./components/Timeline.tsx";
 import { EmbedCaption } from "./components/EmbedCaption.tsx";
-import { DealsTable } from "./panels/DealsTable.tsx";
-import { DetailsPanel } from "./panels/DetailsPanel.tsx";
-import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { LoopsPanel } from "./panels/LoopsPanel.tsx";
-import { RiskPanel } from "./panels/RiskPanel.tsx";
-import { StressPanel } from "./panels/StressPanel.tsx";
 import "./app.css";
+
+// NOTE: the first screen shows the Loops tab; the other panels load when first opened.
+const AboutPanel = lazy(() => import("./AboutPanel.tsx").then((m) => ({ default: m.AboutPanel })));
+const DealsTable = lazy(() =>
+  import("./panels/DealsTable.tsx").then((m) => ({ default: m.DealsTable })),
+);
+const DetailsPanel = lazy(() =>
+  import("./panels/DetailsPanel.tsx").then((m) => ({ default: m.DetailsPanel })),
+);
+const FiltersPanel = lazy(() =>
+  import("./panels/FiltersPanel.tsx").then((m) => ({ default: m.FiltersPanel })),
+);
+const RiskPanel = lazy(() =>
+  import("./panels/RiskPanel.tsx").then((m) => ({ default: m.RiskPanel })),
+);
+const StressPanel = lazy(() =>
+  import("./panels/StressPanel.tsx").then((m) => ({ default: m.StressPanel })),
+);
 
 const TABS: readonly { id: PanelTab; label: string; render: () => React.ReactNode }[] = [
   { id: "loops", label: "Loops", render: () => <LoopsPanel /> },
@@ -197,7 +209,9 @@ function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void })
             className="tab-panel"
           >
             <ErrorBoundary key={active.id} what="this panel">
-              {active.render()}
+              <Suspense fallback={<p className="panel-loading">Loading…</p>}>
+                {active.render()}
+              </Suspense>
             </ErrorBoundary>
           </div>
         </aside>

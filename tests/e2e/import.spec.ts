@@ -230,9 +230,9 @@ describe("import (Chromium)", () => {
     await ready(page);
     await expect.poll(() => loopTexts(page)).toEqual([expect.stringContaining("A → B → C → A")]);
     await page.getByRole("tab", { name: "About" }).click();
-    expect(await page.getByRole("tabpanel").innerText()).toMatch(
-      /loop\.csv \(saved in this browser\), as of 2025-03: 3 companies, 3 deals/,
-    );
+    await expect
+      .poll(() => page.getByRole("tabpanel").innerText())
+      .toMatch(/loop\.csv \(saved in this browser\), as of 2025-03: 3 companies, 3 deals/);
 
     await page.getByRole("button", { name: "Data" }).click();
     await page.getByRole("menuitem", { name: "Show the default dataset" }).click();
