@@ -101,4 +101,32 @@ describe("explorer (Chromium)", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ]) {
+    it(`should close the drawer when a loop is chosen, and not scroll past the page, at ${viewport.width}x${viewport.height}`, async () => {
+      const { context, page, errors } = await openPage(harness, viewport);
+      await ready(page);
+      await page.getByRole("button", { name: "Panels" }).click();
+      const option = cycles(page).getByRole("option").nth(1);
+      await option.click();
+      await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
+      // The drawer is closed: the graph, with the chosen loop, is what the reader sees.
+      await expect
+        .poll(() => page.getByRole("button", { name: "Panels", exact: true }).count())
+        .toBe(1);
+      expect(await page.locator("#side-panel").getAttribute("data-open")).toBe("false");
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollHeight - window.innerHeight,
+      );
+      expect(overflow).toBeLessThanOrEqual(1);
+      await page.screenshot({
+        path: join(ARTIFACTS, `loop-chosen-${viewport.width}x${viewport.height}.png`),
+      });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });

@@ -309,7 +309,12 @@ describe("camera and legend (Chromium)", () => {
         const option = cycles(page).getByRole("option").nth(n);
         await option.click();
         await expect.poll(() => option.getAttribute("aria-selected")).toBe("true");
-        if (viewport.width < 700) await page.getByRole("button", { name: "Close panels" }).click();
+        // Choosing a loop closes the drawer, so the loop is seen at once.
+        if (viewport.width < 700) {
+          await expect
+            .poll(() => page.getByRole("button", { name: "Panels", exact: true }).count())
+            .toBe(1);
+        }
         await settled(page);
         const members = await page.evaluate(() => {
           const s = window.__ouroboros!;

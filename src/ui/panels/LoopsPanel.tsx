@@ -19,6 +19,9 @@ import { NumberField } from "./NumberField.tsx";
 import { TypeTag } from "./TypeTag.tsx";
 import "./panels.css";
 
+/** The layout where the panels are a drawer over the graph (app.css). */
+const PHONE_QUERY = "(max-width: 720px)";
+
 /** Options rendered at most; a longer list asks the reader to narrow it. */
 const MAX_RENDERED_LOOPS = 200;
 const MAX_LENGTH_CHOICES = [2, 3, 4, 5, 6, 7, 8] as const;
@@ -169,6 +172,8 @@ function LoopList() {
   const select = (loop: LoopReport) => {
     setActiveId(loop.id);
     actions.selectLoop(loop);
+    // NOTE: on a phone the panels are a drawer over the graph: close it to show the loop.
+    if (window.matchMedia?.(PHONE_QUERY).matches) actions.toggleDrawer(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const next = nextActiveIndex(e.key, activeIndex, shown.length);
