@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPage, suiteHarness, waitForGraph } from "./harness.ts";
+import { openPage, showFirstScreen, suiteHarness, waitForGraph } from "./harness.ts";
 
 const harness = suiteHarness();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -92,6 +92,31 @@ describe("accessibility (Chromium, axe-core)", () => {
       buffer: Buffer.from("Investor,Investee,Status\nA,B,LOI\n"),
     });
     await page.getByRole("dialog", { name: "Read t.csv as deals" }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("should name every control of the first screen, the layout chooser and the export dialog", async () => {
+    const { context, page } = await openPage(harness, undefined, "", true, false);
+    await showFirstScreen(page);
+    await page.goto(harness.baseUrl);
+    await waitForGraph(page);
+    await page.getByRole("region", { name: "Introduction" }).waitFor();
+    await page.getByRole("radiogroup", { name: "Layout" }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Explore freely" }).click();
+    await page.getByRole("button", { name: "Export…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Export image" });
+    await dialog.getByRole("img", { name: /^Preview of the export/ }).waitFor();
+    await dialog.getByLabel("Size").selectOption("print");
+    await dialog.getByLabel("Print width (mm)").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("should name every control of the embed view", async () => {
+    const { context, page } = await openPage(harness, undefined, "?embed=1", true);
+    await waitForGraph(page);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
