@@ -27,7 +27,7 @@ import type { SigmaOptions } from "sigma/types";
 import type { FlowEdgeAttributes, FlowNodeAttributes } from "./buildGraph.ts";
 import type { LabelPlanRef } from "./labels.ts";
 import { GRAPH_THEMES, type GraphTheme, THEME_COLORS } from "./palette.ts";
-import type { EdgeReducer, NodeReducer } from "./reducers.ts";
+import type { EdgeDisplay, EdgeReducer, NodeReducer } from "./reducers.ts";
 import { CAMERA_RATIO_RANGE } from "./cameraLimits.ts";
 
 export type FlowSettings = Settings;
@@ -159,14 +159,14 @@ export function createSigmaOptions(slot: ReducerSlot, labels: LabelPlanRef): Flo
     },
     edgeReducer: (key, _data, attributes) => {
       const reduce = slot.edge;
-      const d = reduce ? reduce(key, { ...attributes }) : attributes;
+      const d: EdgeDisplay = reduce ? reduce(key, { ...attributes }) : attributes;
       const dashed = attributes.undisclosed || attributes.nonLive;
       return {
         color: d.color,
         size: d.size,
-        zIndex: (d as { zIndex?: number }).zIndex ?? 0,
-        depth: ((d as { zIndex?: number }).zIndex ?? 0) > 0 ? "topEdges" : "edges",
-        visibility: (d as { hidden?: boolean }).hidden ? "hidden" : "visible",
+        zIndex: d.zIndex ?? 0,
+        depth: (d.zIndex ?? 0) > 0 ? "topEdges" : "edges",
+        visibility: d.hidden ? "hidden" : "visible",
         // A flow with no disclosed amount (or only superseded deals, when shown) is dashed.
         ...(dashed
           ? { plainColor: "#00000000", dashSize: DASH.dash, gapSize: DASH.gap }

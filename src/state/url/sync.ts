@@ -41,6 +41,11 @@ export function viewOfStore(s: Store): ViewState {
   };
 }
 
+/** The address of the store's view on this page (no data fragment, no `embed=1`). */
+export function viewLink(s: Store): string {
+  return `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(s))}`;
+}
+
 /** The loop whose companies are a rotation of `companies`, if any. */
 export function findLoop(
   loops: readonly LoopReport[],

@@ -8,6 +8,7 @@ import { loopSentence } from "../../analysis/headline.ts";
 import { formatAsOf } from "../../graph/export/describe.ts";
 import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
+import { viewLink } from "../../state/url/sync.ts";
 import "./embed.css";
 
 /** The same address without `embed=1`: the full explorer on this view. */
@@ -21,9 +22,9 @@ export function EmbedCaption() {
   const loop = useStore(selectSelectedLoop);
   const analysis = useStore((s) => s.analysis);
   const asOf = useStore((s) => s.dataset.asOf);
-  // NOTE: re-read on every change of the view, so the link opens what is shown.
-  useStore((s) => s.selection);
-  const names = selectLookups(useStore.getState()).companyById;
+  const names = useStore(selectLookups).companyById;
+  // The view's own address (with an imported dataset's #data= fragment): what the link opens.
+  const link = useStore(viewLink) + window.location.hash;
   const text = loop
     ? loopSentence(loop, (id) => names.get(id)?.name ?? id)
     : analysis
@@ -36,7 +37,7 @@ export function EmbedCaption() {
       </p>
       <a
         className="embed-caption__link"
-        href={openInOuroborosUrl(window.location.href)}
+        href={openInOuroborosUrl(link)}
         target="_blank"
         rel="noopener"
       >

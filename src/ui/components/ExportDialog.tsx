@@ -36,8 +36,7 @@ import { buildStressOverlay } from "../../graph/stressStyle.ts";
 import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
 import { selectStressResult } from "../../state/stressSelectors.ts";
 import { type Store, useStore } from "../../state/store.ts";
-import { encodeView } from "../../state/url/codec.ts";
-import { viewOfStore } from "../../state/url/sync.ts";
+import { viewLink } from "../../state/url/sync.ts";
 import type { FlowSigma } from "../controllers/sigmaContext.ts";
 import { shortfallSentence } from "../panels/format.ts";
 import { useModalDialog } from "./useModalDialog.ts";
@@ -90,11 +89,6 @@ function stressForExport(state: Store) {
   return { overlay: buildStressOverlay(result), caption };
 }
 
-/** The link to this view (without an imported dataset's data), printed under a social picture. */
-function viewUrl(state: Store): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(state))}`;
-}
-
 interface Wording {
   readonly headline: string | null;
   readonly subtitle: string | null;
@@ -124,7 +118,7 @@ function prepare(
         largeView: state.analysis ? summarizeDrawn(state.analysis.hops, sigma.getGraph()) : null,
         evidenceOf: (key) =>
           Object.keys(hopByKey.get(key)?.evidence ?? {}) as readonly EvidenceTier[],
-        shareUrl: viewUrl(state),
+        shareUrl: viewLink(state),
       }),
     };
   } catch (error) {

@@ -37,7 +37,7 @@ function leave() {
 export function FirstScreen() {
   const open = useStore((s) => s.intro);
   const analysis = useStore((s) => s.analysis);
-  const state = useStore.getState();
+  const lookups = useStore(selectLookups);
   const isDefault = useStore((s) => s.datasetSource.kind === "default");
   const title = useStore((s) => s.dataset.title);
   const loop = useMemo(() => (analysis ? headlineLoop(analysis.loops) : null), [analysis]);
@@ -62,8 +62,7 @@ export function FirstScreen() {
   }, [open]);
 
   if (!open || !analysis) return null;
-  const names = selectLookups(state).companyById;
-  const nameOf = (id: string) => names.get(id)?.name ?? id;
+  const nameOf = (id: string) => lookups.companyById.get(id)?.name ?? id;
   const headline = isDefault
     ? "Money that comes back: the circular deals of the AI boom"
     : `${title}: money that comes back`;

@@ -3,9 +3,8 @@
  * small enough, the link also carries the data, compressed in its fragment.
  */
 import { useEffect, useRef, useState } from "react";
-import { encodeView } from "../../state/url/codec.ts";
 import { MAX_FRAGMENT_BYTES, encodeDatasetFragment } from "../../state/url/fragment.ts";
-import { viewOfStore } from "../../state/url/sync.ts";
+import { viewLink } from "../../state/url/sync.ts";
 import { actions, useStore } from "../../state/store.ts";
 import "./notices.css";
 
@@ -17,7 +16,7 @@ type ShareState =
 /** The link to the current view, with the data when it is imported and small enough. */
 export async function buildShareUrl(): Promise<{ url: string; dataNote: string | null }> {
   const s = useStore.getState();
-  const base = `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(s))}`;
+  const base = viewLink(s);
   if (s.datasetSource.kind === "default") return { url: base, dataNote: null };
   const enc = await encodeDatasetFragment(s.dataset);
   if (enc.ok) return { url: `${base}#${enc.fragment}`, dataNote: null };

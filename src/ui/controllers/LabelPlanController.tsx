@@ -9,6 +9,7 @@
 import { useEffect } from "react";
 import type { FlowEdgeAttributes, FlowNodeAttributes } from "../../graph/buildGraph.ts";
 import { type LabelPlanRef, drawLabelLayer } from "../../graph/labels.ts";
+import type { NodeDisplay } from "../../graph/reducers.ts";
 import { type ScreenEdge, type ScreenNode, planScreenLabels } from "../../graph/screenLabels.ts";
 import { LABEL_STYLE, type ReducerSlot } from "../../graph/settings.ts";
 import { createCanvasMeasurer } from "../../graph/export/textMeasure.ts";
@@ -50,8 +51,8 @@ export function LabelPlanController() {
       const nodes: ScreenNode[] = [];
       const names = new Map<string, string>();
       graph.forEachNode((key, attributes: FlowNodeAttributes) => {
-        const d = reducers.node ? reducers.node(key, { ...attributes }) : attributes;
-        if ("hidden" in d && d.hidden) return;
+        const d: NodeDisplay = reducers.node ? reducers.node(key, { ...attributes }) : attributes;
+        if (d.hidden) return;
         const v = sigma.graphToViewport(attributes);
         const label = d.label ?? "";
         if (label) names.set(key, label);
@@ -60,11 +61,9 @@ export function LabelPlanController() {
           x: v.x,
           y: v.y,
           // NOTE: a focused company's backdrop ring takes a few pixels more.
-          size: sigma.scaleSize(d.size) + ("highlighted" in d && d.highlighted ? 8 : 1),
+          size: sigma.scaleSize(d.size) + (d.highlighted ? 8 : 1),
           label,
-          forced: Boolean(
-            ("forceLabel" in d && d.forceLabel) || ("highlighted" in d && d.highlighted),
-          ),
+          forced: Boolean(d.forceLabel || d.highlighted),
         });
       });
       const edges: ScreenEdge[] = [];
