@@ -9,7 +9,15 @@
  */
 import type { ParseResult, Problem } from "./problems.ts";
 import { companyIdOf } from "./csv.ts";
-import type { Company, Dataset, Deal, Source } from "./schema.ts";
+import {
+  type Company,
+  type Dataset,
+  type Deal,
+  type Source,
+  type Story,
+  storySchema,
+} from "./schema.ts";
+import { formatPath } from "./problems.ts";
 import { validateDataset } from "./validate.ts";
 
 export type DealEdit =
@@ -30,7 +38,12 @@ export type CompanyEdit =
   /** `drop` becomes `keep` everywhere, then goes. */
   | { readonly kind: "merge-companies"; readonly keep: string; readonly drop: string };
 
-export type DataEdit = DealEdit | CompanyEdit;
+/** A story is put whole (added, or replacing the one with its id) or deleted. */
+export type StoryEdit =
+  | { readonly kind: "put-story"; readonly story: Story }
+  | { readonly kind: "delete-story"; readonly id: string };
+
+export type DataEdit = DealEdit | CompanyEdit | StoryEdit;
 
 /** A problem of an edit, by the deal's field ("amountUsdBn") or "deal" for the whole. */
 export interface EditProblem {
@@ -130,6 +143,9 @@ export function applyEdit(
     case "add":
     case "delete":
       return applyDealEdit(dataset, edit);
+    case "put-story":
+    case "delete-story":
+      return applyStoryEdit(dataset, edit);
     case "add-company": {
       if (dataset.companies.some((c) => c.id === edit.company.id)) {
         return {
@@ -228,5 +244,44 @@ export function newSourceId(
   const used = new Set([...dataset.sources.map((s) => s.id), ...taken]);
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Adds, replaces or deletes a story. Only the story is checked (the deals,
+ * companies and facts are the same objects), so the analysis need not run again.
+ */
+export function applyStoryEdit(
+  dataset: Dataset,
+  edit: StoryEdit,
+): { ok: true; dataset: Dataset } | { ok: false; problems: EditProblem[] } {
+  const stories = dataset.stories ?? [];
+  if (edit.kind === "delete-story") {
+    if (!stories.some((s) => s.id === edit.id))
+      return { ok: false, problems: [{ field: "story", message: "no such story" }] };
+    return { ok: true, dataset: { ...dataset, stories: stories.filter((s) => s.id !== edit.id) } };
+  }
+  const parsed = storySchema.safeParse(edit.story);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        field: issue.path.length > 0 ? formatPath(issue.path) : "story",
+        message: issue.message.replace(/^Invalid input: /, ""),
+      })),
+    };
+  }
+  const at = stories.findIndex((s) => s.id === parsed.data.id);
+  const next =
+    at < 0 ? [...stories, parsed.data] : stories.map((s, i) => (i === at ? parsed.data : s));
+  return { ok: true, dataset: { ...dataset, stories: next } };
+}
+
+/** An id for a new story, from its title, not yet in the dataset. */
+export function newStoryId(dataset: Pick<Dataset, "stories">, title: string): string {
+  const base = companyIdOf(title) || "story";
+  const taken = new Set((dataset.stories ?? []).map((s) => s.id));
+  let id = base.slice(0, 110);
+  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 110)}-${n}`;
   return id;
 }

@@ -1,7 +1,7 @@
 /**
  * What an edge-list export cannot carry. CSV and GEXF hold the deals (GEXF also
  * the companies' kinds and sponsors; CSV also a tracker's own columns), but not
- * the company facts, the source quotes and links, amounts in other currencies,
+ * the company facts, the source quotes and links, amounts in other currencies, the stories,
  * or (in CSV) the notes, terms and company kinds (in GEXF, the tracker columns). The export
  * names what it leaves out so nobody mistakes the file for the whole dataset.
  */
@@ -20,6 +20,8 @@ export function exportLeavesOut(dataset: Dataset, format: EdgeListFormat): strin
   if (linked > 0) out.push(plural(linked, "source link"));
   const local = dataset.deals.filter((d) => d.localAmount !== undefined).length;
   if (local > 0) out.push(`the amounts in other currencies of ${plural(local, "deal")}`);
+  const stories = (dataset.stories ?? []).length;
+  if (stories > 0) out.push(plural(stories, "story", "stories"));
   if (format === "gexf") {
     const attributed = dataset.deals.filter((d) => (d.attributes ?? []).length > 0).length;
     if (attributed > 0) out.push(`the tracker columns kept on ${plural(attributed, "deal")}`);

@@ -258,6 +258,50 @@ export const factSchema = z.strictObject({
 });
 export type Fact = z.infer<typeof factSchema>;
 
+/** Longest title of a story or a step. */
+export const MAX_STORY_TITLE_CHARS = 200;
+/** Longest caption of a step (a small Markdown subset; see `storyText.ts`). */
+export const MAX_STEP_CAPTION_CHARS = 2000;
+/** Longest view of a step, as the address writes it. */
+export const MAX_STEP_VIEW_CHARS = 4000;
+/** Most steps a story may have. */
+export const MAX_STORY_STEPS = 50;
+/**
+ * The characters a step's view may hold: the address's own query characters.
+ * NOTE: a view is read by the app's URL codec, which never throws and names what
+ * it ignores; this keeps quotes, brackets and spaces (and so markup) out of it.
+ */
+export const STEP_VIEW_RE = /^[A-Za-z0-9=&.,:;%_~-]*$/;
+
+const storyTitle = nonEmptyText.refine(
+  (s) => s.length <= MAX_STORY_TITLE_CHARS,
+  `must be at most ${MAX_STORY_TITLE_CHARS} characters`,
+);
+
+export const storyStepSchema = z.strictObject({
+  title: storyTitle,
+  /** Markdown subset: emphasis, strong, http(s) links; never HTML. */
+  caption: z
+    .string()
+    .max(MAX_STEP_CAPTION_CHARS, `must be at most ${MAX_STEP_CAPTION_CHARS} characters`),
+  /** The view as query parameters (`loop=nvidia.openai.oracle&tab=risk`), without "?". */
+  view: z
+    .string()
+    .max(MAX_STEP_VIEW_CHARS, `must be at most ${MAX_STEP_VIEW_CHARS} characters`)
+    .regex(STEP_VIEW_RE, "must be query parameters (letters, digits and = & . , : ; % _ ~ -)"),
+});
+export type StoryStep = z.infer<typeof storyStepSchema>;
+
+export const storySchema = z.strictObject({
+  id: idSchema,
+  title: storyTitle,
+  steps: z
+    .array(storyStepSchema)
+    .min(1, "must have at least one step")
+    .max(MAX_STORY_STEPS, `must have at most ${MAX_STORY_STEPS} steps`),
+});
+export type Story = z.infer<typeof storySchema>;
+
 export const datasetSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
   title: nonEmptyText,
@@ -267,5 +311,7 @@ export const datasetSchema = z.strictObject({
   deals: z.array(dealSchema),
   sources: z.array(sourceSchema),
   facts: z.array(factSchema).default([]),
+  /** Stories told on this data: ordered views with a title and a caption each. */
+  stories: z.array(storySchema).optional(),
 });
 export type Dataset = z.infer<typeof datasetSchema>;

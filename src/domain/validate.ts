@@ -15,7 +15,7 @@ import { migrateDataset } from "./migrate.ts";
 import { type Dataset, datasetSchema } from "./schema.ts";
 import { type ParseResult, type Problem, formatPath } from "./problems.ts";
 
-type Collection = "companies" | "deals" | "facts" | "sources";
+type Collection = "companies" | "deals" | "facts" | "sources" | "stories";
 
 /** Finds the cross-record problems of a dataset whose shape is already valid. */
 export function findReferenceProblems(dataset: Dataset): Problem[] {
@@ -48,6 +48,10 @@ export function findReferenceProblems(dataset: Dataset): Problem[] {
   firstIndex(
     "facts",
     dataset.facts.map((f) => f.id),
+  );
+  firstIndex(
+    "stories",
+    (dataset.stories ?? []).map((s) => s.id),
   );
 
   const checkCompany = (path: string, id: string | undefined) => {
@@ -202,7 +206,7 @@ function findSponsorProblems(
 
 /** Index of the record a problem path points into, e.g. `deals[3].x` → ["deals", 3]. */
 function recordOf(path: string): [Collection, number] | null {
-  const m = /^(companies|deals|facts|sources)\[(\d+)\]/.exec(path);
+  const m = /^(companies|deals|facts|sources|stories)\[(\d+)\]/.exec(path);
   return m ? [m[1] as Collection, Number(m[2])] : null;
 }
 

@@ -11,6 +11,7 @@ export const VIEW_TABS = [
   "details",
   "table",
   "filters",
+  "stories",
   "about",
 ] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];

@@ -192,7 +192,8 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
     return;
   }
   // NOTE: a dataset opened before this point (a shared link, the benchmark hook) wins.
-  if (isStale() || useStore.getState().datasetSource.kind !== "default") return;
+  const now = useStore.getState();
+  if (isStale() || now.datasetSource.kind !== "default" || now.linkedStory !== null) return;
   const positions = positionsOfRecord(raw);
   actions.setDataset(read.dataset, { kind: "entry", id }, positions);
   if (read.migrated) await set(`${ENTRY_PREFIX}${id}`, toEntry(id, read.dataset, positions), store);

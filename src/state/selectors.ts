@@ -9,7 +9,7 @@ import type { CompanyConcentration } from "../analysis/concentration.ts";
 import type { Hop } from "../analysis/hops.ts";
 import type { LoopReport } from "../analysis/loops.ts";
 import type { PipelineResult } from "../analysis/pipeline.ts";
-import type { Company, Deal, Fact, Source } from "../domain/schema.ts";
+import type { Company, Deal, Fact, Source, Story } from "../domain/schema.ts";
 import type { Store } from "./store.ts";
 
 /** Memoises `fn` on one object argument (weakly) and, within it, on the extra arguments by identity. */
@@ -139,3 +139,30 @@ export const selectFlaggedCompanies = (s: Store): readonly CompanyConcentration[
   s.analysis ? flagged(s.analysis.concentration) : NO_FLAGS;
 
 const NO_FLAGS: readonly CompanyConcentration[] = [];
+
+const NO_STORIES: readonly Story[] = [];
+const storiesOf = weakMemo((dataset: Store["dataset"], linked: Story | null): readonly Story[] => {
+  const own = dataset.stories ?? NO_STORIES;
+  if (linked === null || own.some((s) => s.id === linked.id)) return own;
+  return [linked, ...own];
+});
+
+/** The stories that can be told: a link's story (if any) first, then the dataset's. */
+export function selectStories(s: Store): readonly Story[] {
+  return storiesOf(s.dataset, s.linkedStory);
+}
+
+/** The story with this id, if it can be told. */
+export function findStory(s: Store, id: string): Story | undefined {
+  return selectStories(s).find((story) => story.id === id);
+}
+
+/** The story shown and its step, or null when exploring. */
+export function selectStoryStep(
+  s: Store,
+): { story: Story; stepIndex: number; step: Story["steps"][number] } | null {
+  if (s.story === null) return null;
+  const story = findStory(s, s.story.storyId);
+  const step = story?.steps[s.story.stepIndex];
+  return story && step ? { story, stepIndex: s.story.stepIndex, step } : null;
+}

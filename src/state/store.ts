@@ -8,7 +8,7 @@ import { temporal } from "zundo";
 import { type DataEdit, type EditProblem, applyEdit } from "../domain/edit.ts";
 import { DEFAULT_DEAL_FILTERS, type DealFilters } from "../analysis/filterDeals.ts";
 import type { PipelineResult } from "../analysis/pipeline.ts";
-import type { Dataset } from "../domain/schema.ts";
+import type { Dataset, Story } from "../domain/schema.ts";
 import {
   type DraggedPositions,
   type DraggedPositionsByLayout,
@@ -32,6 +32,7 @@ import {
   type DatasetSource,
   DEFAULT_SOURCE,
 } from "./model.ts";
+import type { StoryPlace } from "./url/codec.ts";
 import defaultDatasetJson from "../../data/ai-circular-deals.json";
 
 /** The dataset that ships with the app. Validated by the test suite. */
@@ -99,6 +100,13 @@ interface ViewSlice {
   intro: boolean;
   /** The embed view (`embed=1`): graph, caption and a link out; read-only. */
   embed: boolean;
+  /** The story step shown (the address says `story=…&step=…`); null when exploring. */
+  story: StoryPlace | null;
+  /**
+   * A story a link carried alone, told on the shipped dataset; not saved until
+   * the reader keeps it. NOTE: not part of the dataset, so not an undo step.
+   */
+  linkedStory: Story | null;
 }
 interface AnalysisSlice {
   analysis: PipelineResult | null;
@@ -141,6 +149,8 @@ const createViewSlice = (): ViewSlice => ({
   flash: null,
   intro: false,
   embed: false,
+  story: null,
+  linkedStory: null,
 });
 const createAnalysisSlice = (): AnalysisSlice => ({
   analysis: null,
@@ -210,6 +220,9 @@ export const actions = {
       analysis: null,
       stress: DEFAULT_STRESS_VIEW,
       draggedPositions,
+      story: null,
+      // NOTE: a link's story is told on the shipped dataset; another dataset ends it.
+      linkedStory: source.kind === "default" ? prev.linkedStory : null,
     });
     useStore.temporal.getState().clear();
   },
@@ -342,6 +355,23 @@ export const actions = {
   /** Leaves the first screen to explore freely; the headline loop stays selected. */
   closeIntro() {
     set({ intro: false });
+  },
+  /**
+   * Shows a story's step; the URL sync applies the step's view and writes
+   * `story=…&step=…` (a new history entry, so Back returns to the last step).
+   */
+  openStory(place: StoryPlace) {
+    const now = get().story;
+    if (now && now.storyId === place.storyId && now.stepIndex === place.stepIndex) return;
+    set({ story: place, intro: false });
+  },
+  /** Leaves the story to explore freely; the step's view stays. */
+  closeStory() {
+    if (get().story !== null) set({ story: null });
+  },
+  /** A story a link carried alone (on the shipped dataset), or null. */
+  setLinkedStory(linkedStory: Story | null) {
+    set({ linkedStory });
   },
   clearSelection() {
     set({ selection: NO_SELECTION, focusCompany: null });

@@ -5,24 +5,26 @@
  * worker asks for it), so a filter change posts a few bytes. Renders nothing.
  */
 import { useEffect, useRef } from "react";
-import { createPipeline } from "../analysis/pipeline.ts";
+import { type PipelineDataset, createPipeline } from "../analysis/pipeline.ts";
 import type { AnalysisRequest, AnalysisResponse } from "../analysis/protocol.ts";
-import type { Dataset } from "../domain/schema.ts";
 import { APP_LOOP_LIMIT } from "../state/model.ts";
 import { actions, useStore } from "../state/store.ts";
 import { DEFAULT_LOOP_OPTIONS } from "../analysis/loops.ts";
 
 export function AnalysisRunner() {
-  const dataset = useStore((s) => s.dataset);
+  // NOTE: the records, not the dataset: a story edit changes the dataset but not what is analysed.
+  const companies = useStore((s) => s.dataset.companies);
+  const deals = useStore((s) => s.dataset.deals);
+  const facts = useStore((s) => s.dataset.facts);
   const filters = useStore((s) => s.filters);
   const mergeVehicles = useStore((s) => s.viewOptions.mergeVehicles);
   const maxLength = useStore((s) => s.loopControls.maxLength);
   const windowMonths = useStore((s) => s.loopControls.windowMonths);
   const workerRef = useRef<Worker | null>(null);
   const seqRef = useRef(0);
-  // NOTE: identity of the dataset the worker holds, and the version number it knows it by.
-  const sentRef = useRef<{ dataset: Dataset | null; version: number }>({
-    dataset: null,
+  // NOTE: identity of the records the worker holds, and the version number it knows them by.
+  const sentRef = useRef<{ records: PipelineDataset | null; version: number }>({
+    records: null,
     version: 0,
   });
   const lastRequestRef = useRef<AnalysisRequest | null>(null);
@@ -45,7 +47,7 @@ export function AnalysisRunner() {
       actions.analysisFailed(event.message || "the analysis worker failed");
     };
     workerRef.current = worker;
-    sentRef.current = { dataset: null, version: sentRef.current.version };
+    sentRef.current = { records: null, version: sentRef.current.version };
     return () => {
       worker.terminate();
       workerRef.current = null;
@@ -55,9 +57,13 @@ export function AnalysisRunner() {
   useEffect(() => {
     const id = ++seqRef.current;
     const sent = sentRef.current;
-    const fresh = sent.dataset !== dataset;
-    if (fresh) sentRef.current = { dataset, version: sent.version + 1 };
-    const { companies, deals, facts } = dataset;
+    const fresh =
+      sent.records === null ||
+      sent.records.companies !== companies ||
+      sent.records.deals !== deals ||
+      sent.records.facts !== facts;
+    if (fresh)
+      sentRef.current = { records: { companies, deals, facts }, version: sent.version + 1 };
     const request: AnalysisRequest = {
       id,
       datasetVersion: sentRef.current.version,
@@ -91,7 +97,7 @@ export function AnalysisRunner() {
     } catch (err) {
       actions.analysisFailed(err instanceof Error ? err.message : String(err));
     }
-  }, [dataset, filters, mergeVehicles, maxLength, windowMonths]);
+  }, [companies, deals, facts, filters, mergeVehicles, maxLength, windowMonths]);
 
   return null;
 }

@@ -18,6 +18,7 @@ import { ShareButton } from "./components/ShareButton.tsx";
 import { type FlowSigma, GraphCommandsContext, SigmaContext } from "./controllers/sigmaContext.ts";
 import { Timeline } from "./components/Timeline.tsx";
 import { EmbedCaption } from "./components/EmbedCaption.tsx";
+import { StoryBar } from "./components/StoryBar.tsx";
 import { LoopsPanel } from "./panels/LoopsPanel.tsx";
 import "./app.css";
 
@@ -35,6 +36,9 @@ const FiltersPanel = lazy(() =>
 const RiskPanel = lazy(() =>
   import("./panels/RiskPanel.tsx").then((m) => ({ default: m.RiskPanel })),
 );
+const StoriesPanel = lazy(() =>
+  import("./panels/StoriesPanel.tsx").then((m) => ({ default: m.StoriesPanel })),
+);
 const StressPanel = lazy(() =>
   import("./panels/StressPanel.tsx").then((m) => ({ default: m.StressPanel })),
 );
@@ -46,6 +50,7 @@ const TABS: readonly { id: PanelTab; label: string; render: () => React.ReactNod
   { id: "details", label: "Details", render: () => <DetailsPanel /> },
   { id: "table", label: "Table", render: () => <DealsTable /> },
   { id: "filters", label: "Filters", render: () => <FiltersPanel /> },
+  { id: "stories", label: "Stories", render: () => <StoriesPanel /> },
   { id: "about", label: "About", render: () => <AboutPanel /> },
 ];
 
@@ -134,6 +139,9 @@ function EmbedLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }
             <GraphView onSigma={onSigma} />
           </ErrorBoundary>
         </div>
+        <ErrorBoundary what="the story">
+          <StoryBar />
+        </ErrorBoundary>
         <EmbedCaption />
       </main>
     </div>
@@ -144,8 +152,8 @@ function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void })
   useGlobalKeys();
   useUndoKeys();
   const theme = useThemeAttribute();
-  const { tab, drawerOpen } = useStore(
-    useShallow((s) => ({ tab: s.tab, drawerOpen: s.drawerOpen })),
+  const { tab, drawerOpen, storyOpen } = useStore(
+    useShallow((s) => ({ tab: s.tab, drawerOpen: s.drawerOpen, storyOpen: s.story !== null })),
   );
   const active = TABS.find((t) => t.id === tab) ?? TABS[0]!;
   return (
@@ -189,9 +197,15 @@ function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void })
               <GraphView onSigma={onSigma} />
             </ErrorBoundary>
           </div>
-          <ErrorBoundary what="the timeline">
-            <Timeline />
+          <ErrorBoundary what="the story">
+            <StoryBar />
           </ErrorBoundary>
+          {/* NOTE: a story's steps set their own dates; the timeline gives the graph room. */}
+          {!storyOpen && (
+            <ErrorBoundary what="the timeline">
+              <Timeline />
+            </ErrorBoundary>
+          )}
           <ProgressIndicator />
         </main>
         <aside

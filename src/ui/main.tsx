@@ -1,11 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { validateDataset } from "../domain/validate.ts";
-import { actions } from "../state/store.ts";
+import type { Story } from "../domain/schema.ts";
+import { DEFAULT_DATASET, type Store, actions, useStore } from "../state/store.ts";
+import { selectStories } from "../state/selectors.ts";
 import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
 import { createGraphCommands } from "../state/graphCommands.ts";
 import { openLinkedDataset, startUrlSync } from "../state/url/sync.ts";
-import { isEmbedSearch } from "../state/url/codec.ts";
+import { decodeView, isEmbedSearch } from "../state/url/codec.ts";
+import { isPhone } from "./phone.ts";
 import { App } from "./App.tsx";
 import { wantsIntro } from "./components/FirstScreen.tsx";
 import "./styles.css";
@@ -29,16 +32,34 @@ async function loadStartDataset(): Promise<void> {
   await openLinkedDataset(window.location.hash);
 }
 
+/** True when the address names a step of a story the shipped dataset tells, and carries no data. */
+function opensShippedStory(location: Pick<Location, "search" | "hash">): boolean {
+  const place = decodeView(location.search).story;
+  if (place === null || location.hash.length > 1) return false;
+  return (DEFAULT_DATASET.stories ?? []).some((s) => s.id === place.storyId);
+}
+
+/** On a phone, a visit with nothing in the link opens on the dataset's first story. */
+function phoneStory(s: Store): Story | null {
+  if (!isPhone()) return null;
+  return selectStories(s)[0] ?? null;
+}
+
 async function start() {
   await loadStartDataset().catch((err: unknown) => {
     actions.addNotice(`The data in this link could not be opened: ${String(err)}.`);
   });
-  await restorePersistedDataset();
+  // NOTE: a link to a step of the shipped story shows the shipped dataset, not the last one open.
+  if (!opensShippedStory(window.location)) await restorePersistedDataset();
   startPersistence();
   const commands = createGraphCommands();
   // NOTE: asked before the URL sync writes the view into the address.
   if (isEmbedSearch(window.location.search)) actions.setEmbed(true);
-  else if (wantsIntro(window.location)) actions.openIntro();
+  else if (wantsIntro(window.location)) {
+    const story = phoneStory(useStore.getState());
+    if (story) actions.openStory({ storyId: story.id, stepIndex: 0 });
+    else actions.openIntro();
+  }
   startUrlSync(commands);
   const root = document.getElementById("root");
   if (root) {

@@ -30,6 +30,7 @@ import {
   DEAL_STATUSES,
   DEAL_TYPES,
   MAX_AMOUNT_USD_BN,
+  MAX_STORY_STEPS,
   type DealStatus,
   type DealType,
   EVIDENCE_TIERS,
@@ -109,6 +110,8 @@ const KNOWN = new Set([
   "layout",
   "pos",
   "embed",
+  "story",
+  "step",
 ]);
 
 /** True when the address asks for the embed view (`embed=1`): the graph and a caption, read-only. */
@@ -171,8 +174,22 @@ export function encodeView(view: ViewState): string {
   return p.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%3B/g, ";");
 }
 
+/** A story's step the address opens on (`story=<id>&step=<n>`, n from 1). */
+export interface StoryPlace {
+  readonly storyId: string;
+  /** 0-based here; the address writes it from 1. */
+  readonly stepIndex: number;
+}
+
+/** Writes a story's place as query parameters (without "?"). */
+export function encodeStoryPlace(place: StoryPlace): string {
+  return `story=${place.storyId}&step=${place.stepIndex + 1}`;
+}
+
 export interface DecodedView {
   readonly view: ViewState;
+  /** The story step the address names; its view then replaces `view`. */
+  readonly story: StoryPlace | null;
   /** Human-readable notes on what was ignored, e.g. `unknown parameter "foo"`. */
   readonly ignored: readonly string[];
 }
@@ -190,7 +207,7 @@ export function decodeView(search: string): DecodedView {
   try {
     params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   } catch {
-    return { view: DEFAULT_VIEW, ignored: ["the address could not be read"] };
+    return { view: DEFAULT_VIEW, story: null, ignored: ["the address could not be read"] };
   }
   const ignored: string[] = [];
   const bad = (name: string, value: string, why: string) =>
@@ -209,6 +226,8 @@ export function decodeView(search: string): DecodedView {
   };
   let layout: LayoutKind = DEFAULT_VIEW.layout;
   let positions: DraggedPositions = DEFAULT_VIEW.positions;
+  let storyId: string | null = null;
+  let stepIndex = 0;
   const seen = new Set<string>();
 
   for (const [name, value] of params) {
@@ -343,6 +362,15 @@ export function decodeView(search: string): DecodedView {
         else positions = read.positions;
         break;
       }
+      case "story":
+        if (!ID_RE.test(value)) bad(name, value, "not a story id");
+        else storyId = value;
+        break;
+      case "step":
+        if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_STORY_STEPS)
+          bad(name, value, `must be a step number from 1 to ${MAX_STORY_STEPS}`);
+        else stepIndex = Number(value) - 1;
+        break;
       case "cam": {
         const parts = value.split(",").map(Number);
         if (parts.length !== 3 || parts.some((n) => Number.isNaN(n)) || !(parts[2]! > 0)) {
@@ -368,6 +396,7 @@ export function decodeView(search: string): DecodedView {
       }
     }
   }
+  if (storyId === null && seen.has("step")) ignored.push(`"step" names no story (no "story=")`);
   return {
     view: {
       selection,
@@ -381,6 +410,7 @@ export function decodeView(search: string): DecodedView {
       layout,
       positions,
     },
+    story: storyId === null ? null : { storyId, stepIndex },
     ignored,
   };
 }

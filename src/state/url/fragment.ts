@@ -4,8 +4,8 @@
  * CompressionStream ("deflate-raw", RFC 1951) and written as base64url
  * (RFC 4648 §5). The fragment never reaches a server.
  */
-import type { ParseResult } from "../../domain/problems.ts";
-import type { Dataset } from "../../domain/schema.ts";
+import { type ParseResult, formatPath } from "../../domain/problems.ts";
+import { type Dataset, type Story, storySchema } from "../../domain/schema.ts";
 import { parseDatasetJson } from "../../domain/validate.ts";
 
 /** Largest compressed dataset a link may carry. */
@@ -69,12 +69,57 @@ export type FragmentEncoding =
   | { readonly ok: true; readonly fragment: string; readonly bytes: number }
   | { readonly ok: false; readonly bytes: number };
 
-/** Compresses a dataset into a fragment (`data=…`), or says it is too large. */
-export async function encodeDatasetFragment(dataset: Dataset): Promise<FragmentEncoding> {
-  const json = new TextEncoder().encode(JSON.stringify(dataset));
+/** The key of a story carried alone (on the shipped dataset): `#story=…`. */
+export const STORY_FRAGMENT_KEY = "story";
+
+async function packFragment(key: string, value: unknown): Promise<FragmentEncoding> {
+  const json = new TextEncoder().encode(JSON.stringify(value));
   const packed = await pipe(json, new CompressionStream("deflate-raw"));
   if (packed.length > MAX_FRAGMENT_BYTES) return { ok: false, bytes: packed.length };
-  return { ok: true, fragment: `${FRAGMENT_KEY}=${toBase64Url(packed)}`, bytes: packed.length };
+  return { ok: true, fragment: `${key}=${toBase64Url(packed)}`, bytes: packed.length };
+}
+
+/** Compresses a dataset into a fragment (`data=…`), or says it is too large. */
+export function encodeDatasetFragment(dataset: Dataset): Promise<FragmentEncoding> {
+  return packFragment(FRAGMENT_KEY, dataset);
+}
+
+/** Compresses a story alone into a fragment (`story=…`), or says it is too large. */
+export function encodeStoryFragment(story: Story): Promise<FragmentEncoding> {
+  return packFragment(STORY_FRAGMENT_KEY, story);
+}
+
+type Unpacked = { readonly text: string } | { readonly damaged: string } | null;
+
+/** The text a hash carries under `key`, null when it carries none, or why it is damaged. */
+async function unpackFragment(hash: string, key: string, what: string): Promise<Unpacked> {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const payload = params.get(key);
+  if (payload === null) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64Url(payload);
+  } catch {
+    return { damaged: `the ${what} in the link is not valid base64url` };
+  }
+  if (bytes.length > MAX_FRAGMENT_BYTES * 4)
+    return { damaged: `the ${what} in the link is too large` };
+  let unpacked: Uint8Array | null;
+  try {
+    unpacked = await inflateAtMost(bytes, MAX_UNPACKED_BYTES);
+  } catch {
+    return { damaged: `the ${what} in the link is damaged (it could not be decompressed)` };
+  }
+  if (unpacked === null) {
+    return {
+      damaged: `the ${what} in the link unpacks to more than ${MAX_UNPACKED_BYTES / (1024 * 1024)} MB, more than a link may carry`,
+    };
+  }
+  return { text: new TextDecoder().decode(unpacked) };
+}
+
+function damagedResult<T>(message: string): ParseResult<T> {
+  return { ok: false, problems: [{ path: "link", message }], partial: null, skipped: 0 };
 }
 
 /**
@@ -82,33 +127,32 @@ export async function encodeDatasetFragment(dataset: Dataset): Promise<FragmentE
  * failed ParseResult (with a readable problem) when it is damaged.
  */
 export async function decodeDatasetFragment(hash: string): Promise<ParseResult<Dataset> | null> {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const payload = params.get(FRAGMENT_KEY);
-  if (payload === null) return null;
-  const damaged = (message: string): ParseResult<Dataset> => ({
+  const read = await unpackFragment(hash, FRAGMENT_KEY, "data");
+  if (read === null) return null;
+  if ("damaged" in read) return damagedResult(read.damaged);
+  return parseDatasetJson(read.text);
+}
+
+/** Reads a story carried alone from a location hash (schema-checked), like `decodeDatasetFragment`. */
+export async function decodeStoryFragment(hash: string): Promise<ParseResult<Story> | null> {
+  const read = await unpackFragment(hash, STORY_FRAGMENT_KEY, "story");
+  if (read === null) return null;
+  if ("damaged" in read) return damagedResult(read.damaged);
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text);
+  } catch {
+    return damagedResult("the story in the link is not valid JSON");
+  }
+  const parsed = storySchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data, problems: [] };
+  return {
     ok: false,
-    problems: [{ path: "link", message }],
+    problems: parsed.error.issues.slice(0, 5).map((issue) => ({
+      path: issue.path.length > 0 ? `story.${formatPath(issue.path)}` : "story",
+      message: issue.message.replace(/^Invalid input: /, ""),
+    })),
     partial: null,
     skipped: 0,
-  });
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64Url(payload);
-  } catch {
-    return damaged("the data in the link is not valid base64url");
-  }
-  if (bytes.length > MAX_FRAGMENT_BYTES * 4) return damaged("the data in the link is too large");
-  let unpacked: Uint8Array | null;
-  try {
-    unpacked = await inflateAtMost(bytes, MAX_UNPACKED_BYTES);
-  } catch {
-    return damaged("the data in the link is damaged (it could not be decompressed)");
-  }
-  if (unpacked === null) {
-    return damaged(
-      `the data in the link unpacks to more than ${MAX_UNPACKED_BYTES / (1024 * 1024)} MB, more than a link may carry`,
-    );
-  }
-  const text = new TextDecoder().decode(unpacked);
-  return parseDatasetJson(text);
+  };
 }

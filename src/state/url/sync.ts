@@ -12,9 +12,17 @@ import { hopKey } from "../../analysis/hops.ts";
 import type { LoopReport } from "../../analysis/loops.ts";
 import { formatProblem, oneLine } from "../../domain/problems.ts";
 import type { GraphCommands } from "../graphCommands.ts";
-import { FRAGMENT_KEY, decodeDatasetFragment } from "./fragment.ts";
+import { FRAGMENT_KEY, decodeDatasetFragment, decodeStoryFragment } from "./fragment.ts";
+import { findStory } from "../selectors.ts";
 import { actions, type Selection, type Store, useStore } from "../store.ts";
-import { type ViewSelection, type ViewState, decodeView, encodeView } from "./codec.ts";
+import {
+  type StoryPlace,
+  type ViewSelection,
+  type ViewState,
+  decodeView,
+  encodeStoryPlace,
+  encodeView,
+} from "./codec.ts";
 
 /** The view the URL should show for a store state. */
 export function viewOfStore(s: Store): ViewState {
@@ -157,10 +165,14 @@ function applySelectionWhenReady(sel: ViewSelection, onDone: () => void) {
 export const LINK_DATASET_NOTICE = (title: string) =>
   `“${title}” was opened from the link and is not saved; keep it with Data → Datasets.`;
 
-/** Opens the dataset a `#data=` link carries (at start, or pasted later), or says why it cannot. */
+/**
+ * Opens what a link's fragment carries (at start, or pasted later): a dataset
+ * (`#data=`), or a story alone on the shipped dataset (`#story=`); or says
+ * why it cannot.
+ */
 export async function openLinkedDataset(hash: string): Promise<void> {
   const fromLink = await decodeDatasetFragment(hash);
-  if (fromLink === null) return;
+  if (fromLink === null) return openLinkedStory(hash);
   if (fromLink.ok) {
     actions.setDataset(fromLink.value, { kind: "temporary", from: "link" });
     actions.addNotice(LINK_DATASET_NOTICE(fromLink.value.title));
@@ -170,24 +182,79 @@ export async function openLinkedDataset(hash: string): Promise<void> {
   actions.addNotice(`The data in this link could not be opened (${first}), so it was not loaded.`);
 }
 
+async function openLinkedStory(hash: string): Promise<void> {
+  const fromLink = await decodeStoryFragment(hash);
+  if (fromLink === null) return;
+  if (fromLink.ok) {
+    // NOTE: a story alone is told on the shipped dataset, whatever was open.
+    if (useStore.getState().datasetSource.kind !== "default") actions.showDefault();
+    actions.setLinkedStory(fromLink.value);
+    return;
+  }
+  const first = fromLink.problems.slice(0, 3).map(formatProblem).join("; ");
+  actions.addNotice(`The story in this link could not be opened (${first}).`);
+}
+
+/**
+ * Shows a story's step: its view is applied like a link's (what cannot be
+ * applied becomes a notice), and a step with no selection and no camera shows
+ * the whole graph. `onDone` runs once the selection is applied.
+ */
+function showStep(place: StoryPlace, commands: GraphCommands, onDone: () => void): void {
+  const s = useStore.getState();
+  const story = findStory(s, place.storyId);
+  if (!story) {
+    actions.addNotice(`Ignored from the link: there is no story "${place.storyId}" here.`);
+    actions.closeStory();
+    onDone();
+    return;
+  }
+  const last = story.steps.length - 1;
+  if (place.stepIndex > last) {
+    actions.addNotice(
+      `Ignored from the link: “${oneLine(story.title)}” has ${story.steps.length} steps; its last is shown.`,
+    );
+  }
+  const stepIndex = Math.min(place.stepIndex, last);
+  actions.openStory({ storyId: story.id, stepIndex });
+  const { view, ignored } = decodeView(story.steps[stepIndex]!.view);
+  for (const note of ignored) {
+    actions.addNotice(`Step ${stepIndex + 1} of “${oneLine(story.title)}”: ${note} was ignored.`);
+  }
+  applyView(view, commands);
+  if (view.camera === null && view.selection.kind === "none") commands.fit();
+  applySelectionWhenReady(view.selection, onDone);
+}
+
 /**
  * Starts two-way sync between the URL and the store; a link's camera is sent
  * to the graph through `commands`. Returns a stop function.
  */
 export function startUrlSync(commands: GraphCommands): () => void {
   let applying = true;
+  let lastSelection = useStore.getState().selection;
+  let lastStory = useStore.getState().story;
+  const settle = (writeNow: boolean, replace: boolean) => () => {
+    applying = false;
+    lastSelection = useStore.getState().selection;
+    lastStory = useStore.getState().story;
+    if (writeNow) write(useStore.getState(), replace);
+  };
   const start = decodeView(window.location.search);
   for (const note of start.ignored) actions.addNotice(`Ignored from the link: ${note}.`);
-  applyView(start.view, commands);
-  applySelectionWhenReady(start.view.selection, () => {
-    applying = false;
-    write(useStore.getState(), true);
-  });
+  // NOTE: a story the app opened on (the phone's default) counts like a link's step.
+  const startPlace = start.story ?? useStore.getState().story;
+  if (startPlace) showStep(startPlace, commands, settle(true, true));
+  else {
+    applyView(start.view, commands);
+    applySelectionWhenReady(start.view.selection, settle(true, true));
+  }
 
-  let lastSelection = useStore.getState().selection;
   function write(s: Store, replace: boolean, dropData = false) {
     // NOTE: the embed view is how the page is shown, not part of the view: kept as is.
-    const query = `?${encodeView(viewOfStore(s))}${s.embed ? "&embed=1" : ""}`;
+    // A story's step is its address: the reader's moves within it are not written.
+    const place = s.story ? encodeStoryPlace(s.story) : encodeView(viewOfStore(s));
+    const query = `?${place}${s.embed ? "&embed=1" : ""}`;
     const hash =
       dropData && window.location.hash.includes(`${FRAGMENT_KEY}=`) ? "" : window.location.hash;
     if (query === window.location.search && hash === window.location.hash) return;
@@ -197,21 +264,35 @@ export function startUrlSync(commands: GraphCommands): () => void {
   }
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (applying) return;
+    if (s.story !== lastStory) {
+      lastStory = s.story;
+      if (s.story) {
+        // NOTE: a new step (Next, Previous, a step chosen in a list): apply its view, then push.
+        applying = true;
+        showStep(s.story, commands, settle(true, false));
+        return;
+      }
+      lastSelection = s.selection;
+      write(s, false);
+      return;
+    }
     const selectionChanged = s.selection !== lastSelection;
     lastSelection = s.selection;
     // NOTE: once the link's dataset is left, its #data= would reopen it on reload: drop it.
     const leftLink =
       prev.datasetSource.kind === "temporary" && s.datasetSource.kind !== "temporary";
-    write(s, !selectionChanged, leftLink);
+    write(s, !selectionChanged || s.story !== null, leftLink);
   });
   const onPop = () => {
     applying = true;
-    const { view } = decodeView(window.location.search);
+    const { view, story } = decodeView(window.location.search);
+    if (story) {
+      showStep(story, commands, settle(false, true));
+      return;
+    }
+    actions.closeStory();
     applyView(view, commands);
-    applySelectionWhenReady(view.selection, () => {
-      applying = false;
-      lastSelection = useStore.getState().selection;
-    });
+    applySelectionWhenReady(view.selection, settle(false, true));
   };
   window.addEventListener("popstate", onPop);
   // NOTE: a #data= link pasted into an open tab changes only the hash: no reload, so open it here.

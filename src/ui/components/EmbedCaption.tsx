@@ -9,6 +9,7 @@ import { formatAsOf } from "../../graph/export/describe.ts";
 import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
 import { viewLink } from "../../state/url/sync.ts";
+import { encodeStoryPlace } from "../../state/url/codec.ts";
 import "./embed.css";
 
 /** The same address without `embed=1`: the full explorer on this view. */
@@ -24,12 +25,20 @@ export function EmbedCaption() {
   const asOf = useStore((s) => s.dataset.asOf);
   const names = useStore(selectLookups).companyById;
   // The view's own address (with an imported dataset's #data= fragment): what the link opens.
-  const link = useStore(viewLink) + window.location.hash;
-  const text = loop
-    ? loopSentence(loop, (id) => names.get(id)?.name ?? id)
-    : analysis
-      ? `${formatCircularity(analysis.circularity)}.`
-      : "";
+  const viewHref = useStore(viewLink);
+  // NOTE: in a story the step's address is the link, and the story bar tells the step.
+  const story = useStore((s) => s.story);
+  const href = story
+    ? `${window.location.origin}${window.location.pathname}?${encodeStoryPlace(story)}`
+    : viewHref;
+  const link = href + window.location.hash;
+  const text = story
+    ? ""
+    : loop
+      ? loopSentence(loop, (id) => names.get(id)?.name ?? id)
+      : analysis
+        ? `${formatCircularity(analysis.circularity)}.`
+        : "";
   return (
     <footer className="embed-caption" aria-label="Caption">
       <p className="embed-caption__text">

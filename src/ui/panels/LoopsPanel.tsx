@@ -17,10 +17,8 @@ import { AnalysisStatus, useReadyAnalysis } from "./AnalysisStatus.tsx";
 import { formatShare, loopPathText, plural } from "./format.ts";
 import { NumberField } from "./NumberField.tsx";
 import { TypeTag } from "./TypeTag.tsx";
+import { isPhone } from "../phone.ts";
 import "./panels.css";
-
-/** The layout where the panels are a drawer over the graph (app.css). */
-const PHONE_QUERY = "(max-width: 720px)";
 
 /** Options rendered at most; a longer list asks the reader to narrow it. */
 const MAX_RENDERED_LOOPS = 200;
@@ -173,7 +171,7 @@ function LoopList() {
     setActiveId(loop.id);
     actions.selectLoop(loop);
     // NOTE: on a phone the panels are a drawer over the graph: close it to show the loop.
-    if (window.matchMedia?.(PHONE_QUERY).matches) actions.toggleDrawer(false);
+    if (isPhone()) actions.toggleDrawer(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const next = nextActiveIndex(e.key, activeIndex, shown.length);

@@ -13,6 +13,7 @@ function richDataset(): Dataset {
     ...d,
     sources: [{ ...d.sources[0]!, url: "https://example.com/a" }],
     deals: d.deals.map((x, i) => (i === 0 ? { ...x, notes: ["a note"], horizonYears: 5 } : x)),
+    stories: [{ id: "s", title: "A story", steps: [{ title: "One", caption: "", view: "v=1" }] }],
   };
 }
 
@@ -32,8 +33,10 @@ describe("domain/exportLosses", () => {
     expect(lost).toMatch(/notes on 2 deals\b/);
     expect(lost).toMatch(/terms .* of 2 deals\b/);
     expect(lost).toMatch(/kinds and sponsors of 4 companies/);
+    expect(lost).toMatch(/\b1 story\b/);
     const back = roundTrip(serializeDealsCsv(data), "x.csv");
     expect(back.facts).toHaveLength(0);
+    expect(back.stories ?? []).toHaveLength(0);
     expect(back.deals.some((d) => d.notes.includes("a note"))).toBe(false);
     expect(back.deals.some((d) => d.horizonYears === 5)).toBe(false);
     expect(back.sources.some((s) => s.url !== undefined)).toBe(false);
@@ -44,6 +47,7 @@ describe("domain/exportLosses", () => {
     const lost = exportLeavesOut(data, "gexf").join("; ");
     expect(lost).toMatch(/2 company facts\b/);
     expect(lost).not.toMatch(/notes|terms|kinds/);
+    expect(lost).toMatch(/\b1 story\b/);
     const back = roundTrip(serializeGexf(data), "x.gexf");
     expect(back.deals.find((d) => d.id === data.deals[0]!.id)?.horizonYears).toBe(5);
     expect(back.companies.find((c) => c.id === "oracle")?.kind).toBe("hyperscaler");

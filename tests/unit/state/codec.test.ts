@@ -89,8 +89,8 @@ describe("state/url/codec", () => {
     });
 
     it("should read the default view from an empty query", () => {
-      expect(decodeView("")).toEqual({ view: DEFAULT_VIEW, ignored: [] });
-      expect(decodeView("?")).toEqual({ view: DEFAULT_VIEW, ignored: [] });
+      expect(decodeView("")).toEqual({ view: DEFAULT_VIEW, story: null, ignored: [] });
+      expect(decodeView("?")).toEqual({ view: DEFAULT_VIEW, story: null, ignored: [] });
     });
 
     it("should read a readable URL", () => {

@@ -1,0 +1,61 @@
+/**
+ * Story authoring: a step from the current view, the stories a link can carry
+ * alone, and the link that tells a story. Stories are edited through the
+ * dataset's own edits (`put-story`, `delete-story`), so undo covers them.
+ */
+import type { Dataset, Story, StoryStep } from "../domain/schema.ts";
+import { MAX_FRAGMENT_BYTES, encodeDatasetFragment, encodeStoryFragment } from "./url/fragment.ts";
+import { encodeStoryPlace, encodeView } from "./url/codec.ts";
+import { viewOfStore } from "./url/sync.ts";
+import { DEFAULT_DATASET, type Store } from "./store.ts";
+
+/** The current view as a step's view: the Stories tab itself is never a step's panel. */
+export function currentStepView(s: Store): string {
+  const view = viewOfStore(s);
+  return encodeView({ ...view, tab: view.tab === "stories" ? "loops" : view.tab });
+}
+
+/** A new step showing the current view. */
+export function stepOfView(s: Store, title: string): StoryStep {
+  return { title, caption: "", view: currentStepView(s) };
+}
+
+/**
+ * True when a dataset holds the shipped data (its stories aside): a story on
+ * it can travel alone in a link. NOTE: compares the JSON of the records, since a
+ * saved copy read back from the browser is equal but not the same object.
+ */
+export function hasShippedData(dataset: Dataset): boolean {
+  if (dataset === DEFAULT_DATASET) return true;
+  const records = (d: Dataset) => JSON.stringify([d.companies, d.deals, d.sources, d.facts]);
+  return records(dataset) === records(DEFAULT_DATASET);
+}
+
+/** A link that opens a story at its first step, with what it carries; or why it cannot. */
+export async function storyLink(
+  s: Store,
+  story: Story,
+): Promise<{ url: string; note: string | null }> {
+  const base = `${window.location.origin}${window.location.pathname}?${encodeStoryPlace({ storyId: story.id, stepIndex: 0 })}`;
+  const shipped = (DEFAULT_DATASET.stories ?? []).find((x) => x.id === story.id);
+  if (hasShippedData(s.dataset)) {
+    // NOTE: the shipped story, unchanged, needs nothing but its id.
+    if (shipped && JSON.stringify(shipped) === JSON.stringify(story))
+      return { url: base, note: null };
+    const enc = await encodeStoryFragment(story);
+    if (enc.ok) return { url: `${base}#${enc.fragment}`, note: null };
+    return { url: base, note: tooLarge("story", enc.bytes) };
+  }
+  const enc = await encodeDatasetFragment(s.dataset);
+  if (enc.ok) return { url: `${base}#${enc.fragment}`, note: null };
+  return { url: base, note: tooLarge("dataset", enc.bytes) };
+}
+
+function tooLarge(what: string, bytes: number): string {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  return (
+    `The link names the story but cannot carry it: compressed, the ${what} is ${kb(bytes)} KB, ` +
+    `over the ${kb(MAX_FRAGMENT_BYTES)} KB a link can carry. Send the exported file with it ` +
+    `(Data → Export JSON).`
+  );
+}
