@@ -20,23 +20,38 @@ export function stepOfView(s: Store, title: string): StoryStep {
   return { title, caption: "", view: currentStepView(s) };
 }
 
+/** JSON with every object's keys sorted: equal for equal values, whatever the key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
  * True when a dataset holds the shipped data (its stories aside): a story on
- * it can travel alone in a link. NOTE: compares the JSON of the records, since a
- * saved copy read back from the browser is equal but not the same object.
+ * it can travel alone in a link. NOTE: compares values, not objects: a saved
+ * copy read back from the browser is equal but rebuilt (its keys in the
+ * schema's order).
  */
 export function hasShippedData(dataset: Dataset): boolean {
   if (dataset === DEFAULT_DATASET) return true;
-  const records = (d: Dataset) => JSON.stringify([d.companies, d.deals, d.sources, d.facts]);
+  const records = (d: Dataset) => canonicalJson([d.companies, d.deals, d.sources, d.facts]);
   return records(dataset) === records(DEFAULT_DATASET);
 }
 
-/** A link that opens a story at its first step, with what it carries; or why it cannot. */
+/**
+ * A link that opens a story at a step (the first by default), carrying the
+ * story alone on the shipped data, else the dataset with its stories; or why
+ * it cannot carry them.
+ */
 export async function storyLink(
   s: Store,
   story: Story,
+  stepIndex = 0,
 ): Promise<{ url: string; note: string | null }> {
-  const base = `${window.location.origin}${window.location.pathname}?${encodeStoryPlace({ storyId: story.id, stepIndex: 0 })}`;
+  const base = `${window.location.origin}${window.location.pathname}?${encodeStoryPlace({ storyId: story.id, stepIndex })}`;
   const shipped = (DEFAULT_DATASET.stories ?? []).find((x) => x.id === story.id);
   if (hasShippedData(s.dataset)) {
     // NOTE: the shipped story, unchanged, needs nothing but its id.

@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from "react";
 import { MAX_FRAGMENT_BYTES, encodeDatasetFragment } from "../../state/url/fragment.ts";
 import { viewLink } from "../../state/url/sync.ts";
+import { selectStoryStep } from "../../state/selectors.ts";
+import { storyLink } from "../../state/stories.ts";
 import { actions, useStore } from "../../state/store.ts";
 import "./notices.css";
 
@@ -16,6 +18,12 @@ type ShareState =
 /** The link to the current view, with the data when it is imported and small enough. */
 export async function buildShareUrl(): Promise<{ url: string; dataNote: string | null }> {
   const s = useStore.getState();
+  // NOTE: in a story, the link is the step's, with the story (or its dataset) when it must travel.
+  const shown = selectStoryStep(s);
+  if (shown) {
+    const { url, note } = await storyLink(s, shown.story, shown.stepIndex);
+    return { url, dataNote: note };
+  }
   const base = viewLink(s);
   if (s.datasetSource.kind === "default") return { url: base, dataNote: null };
   const enc = await encodeDatasetFragment(s.dataset);

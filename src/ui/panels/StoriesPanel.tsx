@@ -32,6 +32,15 @@ const TAB_LABELS: Record<ViewTab, string> = {
   about: "About",
 };
 
+/**
+ * A field's text while it is edited; the saved value otherwise, so Undo, Redo
+ * and reordering show in the field. Set null when the edit is saved.
+ */
+function useDraft(saved: string): [string, (draft: string | null) => void] {
+  const [draft, setDraft] = useState<string | null>(null);
+  return [draft ?? saved, setDraft];
+}
+
 /** Saves a story; the problems, worded for the author, when it is refused. */
 function put(story: Story): string | null {
   const problems = actions.editData({ kind: "put-story", story });
@@ -185,6 +194,7 @@ function StoryEditor({
   onDeleted: () => void;
 }) {
   const titleId = useId();
+  const [title, setTitle] = useDraft(story.title);
   const save = (next: Story) => onProblem(put(next));
   const withSteps = (steps: readonly StoryStep[]): Story => ({ ...story, steps: [...steps] });
   const replaceStep = (index: number, step: StoryStep) =>
@@ -201,18 +211,19 @@ function StoryEditor({
       <label htmlFor={titleId}>Story title</label>
       <input
         id={titleId}
-        defaultValue={story.title}
+        value={title}
         maxLength={MAX_STORY_TITLE_CHARS}
-        onBlur={(e) => {
-          const title = e.currentTarget.value.trim();
-          if (title && title !== story.title) save({ ...story, title });
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={() => {
+          const next = title.trim();
+          if (next && next !== story.title) save({ ...story, title: next });
+          setTitle(null);
         }}
       />
       <ol className="story-steps" aria-label="Steps">
         {story.steps.map((step, i) => (
           <StepEditor
-            // NOTE: keyed by content, so Undo puts the restored text into the fields.
-            key={`${i}:${step.title}:${step.caption}:${step.view}`}
+            key={i}
             step={step}
             index={i}
             count={story.steps.length}
@@ -268,7 +279,8 @@ function StepEditor({
   onDelete: () => void;
 }) {
   const id = useId();
-  const [caption, setCaption] = useState(step.caption);
+  const [title, setTitle] = useDraft(step.title);
+  const [caption, setCaption] = useDraft(step.caption);
   const tab = decodeView(step.view).view.tab;
   const n = index + 1;
   return (
@@ -276,11 +288,13 @@ function StepEditor({
       <label htmlFor={`${id}-title`}>Step {n} title</label>
       <input
         id={`${id}-title`}
-        defaultValue={step.title}
+        value={title}
         maxLength={MAX_STORY_TITLE_CHARS}
-        onBlur={(e) => {
-          const title = e.currentTarget.value.trim();
-          if (title && title !== step.title) onChange({ ...step, title });
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={() => {
+          const next = title.trim();
+          if (next && next !== step.title) onChange({ ...step, title: next });
+          setTitle(null);
         }}
       />
       <label htmlFor={`${id}-caption`}>Step {n} caption</label>
@@ -292,6 +306,7 @@ function StepEditor({
         onChange={(e) => setCaption(e.target.value)}
         onBlur={() => {
           if (caption !== step.caption) onChange({ ...step, caption });
+          setCaption(null);
         }}
         aria-describedby={`${id}-hint`}
       />

@@ -118,8 +118,14 @@ describe("state/stories", () => {
     expect(decodeView(currentStepView(useStore.getState())).view.tab).toBe("risk");
   });
 
-  it("should ship stories whose data is the shipped data", () => {
+  it("should know the shipped data read back from storage, whatever its key order", () => {
     expect(hasShippedData(structuredClone(DEFAULT_DATASET))).toBe(true);
+    const read = parseDatasetJson(serializeDatasetJson(DEFAULT_DATASET));
+    if (!read.ok) throw new Error("the shipped dataset does not validate");
+    expect(hasShippedData(read.value)).toBe(true);
+    const edited = structuredClone(read.value);
+    edited.deals[0] = { ...edited.deals[0]!, amountUsdBn: 1 };
+    expect(hasShippedData(edited)).toBe(false);
   });
 });
 

@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openPage, showFirstScreen, suiteHarness, waitForGraph } from "./harness.ts";
+
+const harness = suiteHarness();
+const STORY = "how-the-money-goes-round";
+
+/** The loop selected in the Loops list, as its path text ("A → B → A"). */
+async function selectedLoop(page: Page): Promise<string> {
+  const selected = page
+    .getByRole("listbox", { name: "Cycles" })
+    .getByRole("option", { selected: true });
+  if ((await selected.count()) === 0) return "";
+  return (await selected.locator(".loop-path").innerText()).trim();
+}
+
+const stepOf = (page: Page) => new URL(page.url()).searchParams.get("step");
+
+describe("story mode (Chromium)", () => {
+  it("should step through the shipped story: the highlighted loop and the address follow, Back and Forward too", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=1`);
+    await waitForGraph(page);
+    const story = page.getByRole("region", { name: "Story" });
+    await story.waitFor();
+    expect(await story.getByRole("heading").innerText()).toBe("The whole network");
+    expect(await story.innerText()).toContain("comes back round");
+    expect(await selectedLoop(page)).toBe("");
+
+    await story.getByRole("button", { name: "Next step" }).click();
+    await expect.poll(() => stepOf(page)).toBe("2");
+    await expect.poll(() => selectedLoop(page)).toBe("Nvidia → OpenAI → Oracle → Nvidia");
+    expect(await story.getByRole("heading").innerText()).toContain("Nvidia → OpenAI → Oracle");
+
+    // The arrow keys step too.
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => stepOf(page)).toBe("3");
+    await expect.poll(() => selectedLoop(page)).toBe("OpenAI → Amazon → OpenAI");
+    expect(page.url()).not.toMatch(/[?&]loop=/);
+
+    await page.goBack();
+    await expect.poll(() => stepOf(page)).toBe("2");
+    await expect.poll(() => selectedLoop(page)).toBe("Nvidia → OpenAI → Oracle → Nvidia");
+    expect(await story.getByRole("heading").innerText()).toContain("Nvidia → OpenAI → Oracle");
+    await page.goForward();
+    await expect.poll(() => stepOf(page)).toBe("3");
+    await expect.poll(() => selectedLoop(page)).toBe("OpenAI → Amazon → OpenAI");
+
+    await story.getByRole("button", { name: "Previous step" }).click();
+    await expect.poll(() => stepOf(page)).toBe("2");
+
+    // Explore freely leaves the story with the step's view, written into the address.
+    await story.getByRole("button", { name: "Explore freely" }).click();
+    await expect.poll(() => story.count()).toBe(0);
+    await expect.poll(() => page.url()).toMatch(/[?&]loop=nvidia\.openai\.oracle/);
+    expect(page.url()).not.toMatch(/[?&]story=/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should open a step's link in a fresh context at that step, with its panel and selection", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=6`);
+    await waitForGraph(page);
+    const story = page.getByRole("region", { name: "Story" });
+    await story.waitFor();
+    expect(await story.getByRole("heading").innerText()).toBe("Oracle leans on OpenAI");
+    expect(await story.innerText()).toContain("Step 6 of 9");
+    expect(await page.getByRole("tab", { name: "Risk" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    expect(await story.getByRole("button", { name: /^Step 6:/ }).getAttribute("aria-current")).toBe(
+      "step",
+    );
+    // The stress step sets its scenario.
+    await story.getByRole("button", { name: /^Step 8:/ }).click();
+    await expect.poll(() => stepOf(page)).toBe("8");
+    await expect
+      .poll(async () => page.getByRole("tab", { name: "Stress" }).getAttribute("aria-selected"))
+      .toBe("true");
+    await expect.poll(() => page.getByText(/companies? distressed|distressed/).count()).not.toBe(0);
+    // A step past the end opens the last, saying so.
+    await page.goto(`${harness.baseUrl}?story=${STORY}&step=40`);
+    await waitForGraph(page);
+    await story.waitFor();
+    expect(await story.innerText()).toContain("Step 9 of 9");
+    expect(await page.getByRole("status").or(page.locator(".notice-bar")).allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/has 9 steps; its last is shown/)]),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should let an author build a story that survives reload, undoes, travels in a link and renders captions inert", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, "?co=oracle");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await waitForGraph(page);
+    await page.getByRole("tab", { name: "Stories" }).click();
+    await page.getByLabel("New story title").fill("Who pays Oracle?");
+    await page.getByRole("button", { name: "New story from this view" }).click();
+    const editor = page.getByRole("region", { name: "Editing “Who pays Oracle?”" });
+    await editor.waitFor();
+    await editor
+      .getByLabel("Step 1 caption")
+      .fill(
+        "**Oracle** <script>window.__pwned = 1</script><img src=x onerror=window.__pwned=2> [click](javascript:window.__pwned=3) and [the filing](https://www.sec.gov/)",
+      );
+    await editor.getByLabel("Step 1 title").fill("Oracle's customers");
+    await editor.getByLabel("Step 1 title").press("Tab");
+    // A second step from another view: a loop.
+    await page.goto(`${harness.baseUrl}?loop=openai.amazon&tab=stories`);
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "Edit “Who pays Oracle?”" }).click();
+    await editor.getByRole("button", { name: "Add this view as a step" }).click();
+    await expect.poll(() => editor.getByLabel(/^Step \d caption$/).count()).toBe(2);
+    // Undo takes the step back, Redo brings it again.
+    await page.getByRole("button", { name: /^Undo/ }).click();
+    await expect.poll(() => editor.getByLabel(/^Step \d caption$/).count()).toBe(1);
+    await page.getByRole("button", { name: /^Redo/ }).click();
+    await expect.poll(() => editor.getByLabel(/^Step \d caption$/).count()).toBe(2);
+    await expect.poll(() => page.getByText("Saved", { exact: false }).count()).not.toBe(0);
+
+    // Survives a reload (kept in the browser with the dataset).
+    await page.reload();
+    await waitForGraph(page);
+    await page.getByRole("tab", { name: "Stories" }).click();
+    await page.getByRole("button", { name: "Play “Who pays Oracle?”" }).click();
+    const story = page.getByRole("region", { name: "Story" });
+    await story.waitFor();
+    expect(await story.getByRole("heading").innerText()).toBe("Oracle's customers");
+    expect(await story.locator("strong").innerText()).toBe("Oracle");
+    expect(await story.innerText()).toContain("<script>window.__pwned = 1</script>");
+    expect(await story.locator("script, img").count()).toBe(0);
+    expect(await story.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await story.getByRole("link", { name: "the filing" }).getAttribute("href")).toBe(
+      "https://www.sec.gov/",
+    );
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // Shared: the story alone travels in the link (it is told on the shipped data).
+    // NOTE: playing the step showed its panel (Loops); the author goes back to Stories.
+    await page.getByRole("tab", { name: "Stories" }).click();
+    await page.getByRole("button", { name: "Share “Who pays Oracle?”" }).click();
+    const field = page.getByLabel("Link to “Who pays Oracle?”");
+    await field.waitFor();
+    const url = await field.inputValue();
+    expect(url).toMatch(/\?story=who-pays-oracle&step=1#story=/);
+    expect(url).not.toMatch(/#data=/);
+    await context.close();
+
+    const fresh = await openPage(harness, undefined, "", false, false);
+    await fresh.page.goto(url);
+    await waitForGraph(fresh.page);
+    const told = fresh.page.getByRole("region", { name: "Story" });
+    await told.waitFor();
+    expect(await told.getByRole("heading").innerText()).toBe("Oracle's customers");
+    await told.getByRole("button", { name: "Next step" }).click();
+    await expect.poll(() => selectedLoop(fresh.page)).toBe("OpenAI → Amazon → OpenAI");
+    expect(
+      await fresh.page.evaluate(() => (window as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect([...errors, ...fresh.errors]).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it("should tell a story in an embed, read-only, with a link out to the step", async () => {
+    const { context, page, errors } = await openPage(
+      harness,
+      { width: 640, height: 480 },
+      `?story=${STORY}&step=2&embed=1`,
+    );
+    await waitForGraph(page);
+    const story = page.getByRole("region", { name: "Story" });
+    await story.waitFor();
+    expect(await page.getByRole("tablist").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Data" }).count()).toBe(0);
+    await story.getByRole("button", { name: "Next step" }).click();
+    await expect.poll(() => stepOf(page)).toBe("3");
+    const href = await page.getByRole("link", { name: "Open in Ouroboros" }).getAttribute("href");
+    expect(href).toMatch(new RegExp(`\\?story=${STORY}&step=3$`));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ]) {
+    it(`should open a phone (${viewport.width}×${viewport.height}) on the story, swipe through it, and never scroll the page`, async () => {
+      const { context, page, errors } = await openPage(harness, viewport, "", false, false);
+      await showFirstScreen(page);
+      await page.goto(harness.baseUrl);
+      await waitForGraph(page);
+      const story = page.getByRole("region", { name: "Story" });
+      await story.waitFor();
+      await expect.poll(() => stepOf(page)).toBe("1");
+      const box = (await story.boundingBox())!;
+      const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+      // The caption sits below the graph, inside the screen.
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1);
+      // A swipe to the left is the next step.
+      const y = box.y + 40;
+      await story.dispatchEvent("pointerdown", { clientX: box.x + 300, clientY: y, pointerId: 7 });
+      await story.dispatchEvent("pointerup", {
+        clientX: box.x + 60,
+        clientY: y + 10,
+        pointerId: 7,
+      });
+      await expect.poll(() => stepOf(page)).toBe("2");
+      await expect
+        .poll(() => story.getByRole("heading").innerText())
+        .toBe("Nvidia → OpenAI → Oracle → Nvidia");
+      const scroll = await page.evaluate(() => ({
+        height: document.scrollingElement!.scrollHeight,
+        width: document.scrollingElement!.scrollWidth,
+      }));
+      expect(scroll.height).toBeLessThanOrEqual(viewport.height);
+      expect(scroll.width).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
