@@ -1,6 +1,7 @@
 /**
  * UI benchmark: time from navigation to the first drawn graph frame in headless
- * Chromium (software WebGL), for the default dataset and a generated
+ * Chromium (software WebGL), for the default dataset, an embed of a story's
+ * step, and a generated
  * 10,000-edge one, and the longest main-thread task while hovering and
  * selecting after first paint; the longest task before first paint; and the
  * longest task while a 100,000-deal CSV is imported through the Data menu and
@@ -64,7 +65,7 @@ async function pageWatchingLongTasks(harness: Harness) {
   return { context, page };
 }
 
-async function measure(harness: Harness, label: string, dataset?: unknown) {
+async function measure(harness: Harness, label: string, dataset?: unknown, path = "") {
   const times: number[] = [];
   let longest = 0;
   let longestLoading = 0;
@@ -74,7 +75,7 @@ async function measure(harness: Harness, label: string, dataset?: unknown) {
       if (data !== null)
         (window as { __OUROBOROS_DATASET__?: unknown }).__OUROBOROS_DATASET__ = data;
     }, dataset ?? null);
-    await page.goto(harness.baseUrl);
+    await page.goto(harness.baseUrl + path);
     const ms = await firstFrameMs(page);
     times.push(ms);
     const loading = await longestTask(page, 0, ms);
@@ -172,6 +173,12 @@ try {
       " no task > 1 s while importing and drawing 100,000 deals",
   );
   await measure(harness, "default dataset");
+  await measure(
+    harness,
+    "embed, a story's step",
+    undefined,
+    "?story=how-the-money-goes-round&step=2&embed=1",
+  );
   const big = generateDataset(2_000, 10_000, 42);
   await measure(harness, "generated 2k nodes/10k edges", big);
   await measureImport(harness, 10_000);

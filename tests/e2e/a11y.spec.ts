@@ -50,7 +50,16 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe("accessibility (Chromium, axe-core)", () => {
-  for (const tab of ["Loops", "Risk", "Stress", "Details", "Table", "Filters", "About"]) {
+  for (const tab of [
+    "Loops",
+    "Risk",
+    "Stress",
+    "Details",
+    "Table",
+    "Filters",
+    "Stories",
+    "About",
+  ]) {
     it(`should name every control on the ${tab} tab`, async () => {
       const { context, page } = await openPage(
         harness,
@@ -110,6 +119,25 @@ describe("accessibility (Chromium, axe-core)", () => {
     await dialog.getByRole("img", { name: /^Preview of the export/ }).waitFor();
     await dialog.getByLabel("Size").selectOption("print");
     await dialog.getByLabel("Print width (mm)").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("should name every control of the story bar and the story editor", async () => {
+    const { context, page } = await openPage(
+      harness,
+      undefined,
+      "?story=how-the-money-goes-round&step=2",
+      true,
+    );
+    await waitForGraph(page);
+    await page.getByRole("region", { name: "Story" }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole("tab", { name: "Stories" }).click();
+    await page.getByRole("button", { name: "New story from this view" }).click();
+    await page.getByRole("button", { name: "Add this view as a step" }).click();
+    await page.getByLabel("Step 2 caption").fill("**Bold** and [a link](https://example.com)");
+    await page.getByLabel("Step 2 title").click();
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
