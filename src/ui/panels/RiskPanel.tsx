@@ -4,7 +4,7 @@
  * the thresholds are chosen.
  */
 import { formatCount } from "../../domain/counts.ts";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import {
   type CompanyConcentration,
   DEFAULT_CONCENTRATION_THRESHOLDS as T,
@@ -69,7 +69,7 @@ function FactEvidence({ fact }: { fact: Fact }) {
   );
 }
 
-function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
+function CompanyRisk({ entry, selected }: { entry: CompanyConcentration; selected: boolean }) {
   const selectAndFocus = useSelectAndFocus();
   const { companyById, factsByCompany } = useStore(selectLookups);
   const headingId = useId();
@@ -86,7 +86,11 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
   const backlogFact = factById(entry.backlogFactId);
   return (
     <li>
-      <article className="risk-card" aria-labelledby={headingId}>
+      <article
+        className={selected ? "risk-card risk-card--selected" : "risk-card"}
+        aria-labelledby={headingId}
+        aria-current={selected ? "true" : undefined}
+      >
         <h3 id={headingId} className="risk-heading">
           <button
             type="button"
@@ -161,7 +165,13 @@ function CompanyRisk({ entry }: { entry: CompanyConcentration }) {
 /** The risk tab. */
 export function RiskPanel() {
   const analysis = useReadyAnalysis();
-  const flagged = useStore(selectFlaggedCompanies);
+  const allFlagged = useStore(selectFlaggedCompanies);
+  const selected = useStore((s) => (s.selection.kind === "company" ? s.selection.id : null));
+  // NOTE: the selected company's card comes first, so a link or a story step shows it.
+  const flagged = useMemo(() => {
+    const own = allFlagged.find((e) => e.company === selected);
+    return own ? [own, ...allFlagged.filter((e) => e !== own)] : allFlagged;
+  }, [allFlagged, selected]);
   const titleId = useId();
   return (
     <section className="panel risk-panel" aria-labelledby={titleId}>
@@ -176,7 +186,7 @@ export function RiskPanel() {
       ) : (
         <ol className="risk-list">
           {flagged.map((entry) => (
-            <CompanyRisk key={entry.company} entry={entry} />
+            <CompanyRisk key={entry.company} entry={entry} selected={entry.company === selected} />
           ))}
         </ol>
       )}

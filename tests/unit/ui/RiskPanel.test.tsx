@@ -4,7 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { selectFlaggedCompanies } from "../../../src/state/selectors.ts";
-import { useStore } from "../../../src/state/store.ts";
+import { actions, useStore } from "../../../src/state/store.ts";
 import { formatShare } from "../../../src/ui/panels/format.ts";
 import { RiskPanel } from "../../../src/ui/panels/RiskPanel.tsx";
 import { tinyDataset } from "../domain/fixtures.ts";
@@ -34,6 +34,19 @@ describe("ui/panels/RiskPanel", () => {
     const ranks = badges.map((b) => rank[b!]!);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(ranks[0]).toBe(3);
+  });
+
+  it("should put the selected company's card first, marked as current", () => {
+    const flagged = selectFlaggedCompanies(useStore.getState());
+    const last = flagged.at(-1)!.company;
+    actions.selectCompany(last);
+    render(<RiskPanel />);
+    const cards = screen.getAllByRole("article");
+    expect(cards).toHaveLength(flagged.length);
+    expect(cards[0]).toHaveAttribute("aria-current", "true");
+    expect(cards.slice(1).every((c) => !c.hasAttribute("aria-current"))).toBe(true);
+    const name = useStore.getState().dataset.companies.find((c) => c.id === last)!.name;
+    expect(cards[0]).toHaveAccessibleName(new RegExp(`^${name}`));
   });
 
   it("should show Oracle with OpenAI as its top payer and the reported fact's quote", () => {
