@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { encodeDatasetFragment } from "../../src/state/url/fragment.ts";
+import { tinyDataset } from "../unit/domain/fixtures.ts";
 import { openPage, showFirstScreen, suiteHarness, waitForGraph } from "./harness.ts";
 
 const harness = suiteHarness();
@@ -157,6 +159,42 @@ describe("story mode (Chromium)", () => {
     expect(
       await fresh.page.evaluate(() => (window as { __pwned?: number }).__pwned),
     ).toBeUndefined();
+    expect([...errors, ...fresh.errors]).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it("should carry a story on an imported dataset with the data, in the link's #data=", async () => {
+    const enc = await encodeDatasetFragment(tinyDataset());
+    if (!enc.ok) throw new Error("the tiny dataset does not fit a link");
+    const { context, page, errors } = await openPage(
+      harness,
+      undefined,
+      `?co=oracle&tab=stories#${enc.fragment}`,
+    );
+    await waitForGraph(page);
+    await page.getByLabel("New story title").fill("Tiny loop");
+    await page.getByRole("button", { name: "New story from this view" }).click();
+    await page.getByLabel("Step 1 caption").fill("Oracle, *imported*.");
+    await page.getByLabel("Step 1 title").click();
+    await page.getByRole("button", { name: "Share “Tiny loop”" }).click();
+    const url = await page.getByLabel("Link to “Tiny loop”").inputValue();
+    expect(url).toMatch(/\?story=tiny-loop&step=1#data=/);
+    await context.close();
+
+    const fresh = await openPage(harness, undefined, "", false, false);
+    await fresh.page.goto(url);
+    await waitForGraph(fresh.page);
+    const told = fresh.page.getByRole("region", { name: "Story" });
+    await told.waitFor();
+    expect(await told.locator("em").innerText()).toBe("imported");
+    await fresh.page.getByRole("tab", { name: "Stories" }).click();
+    expect(await fresh.page.getByRole("list", { name: "Stories" }).innerText()).toContain(
+      "Tiny loop",
+    );
+    // The link's dataset is the tiny one, not the shipped one.
+    expect(await fresh.page.getByRole("list", { name: "Stories" }).innerText()).not.toContain(
+      "How the AI money goes round",
+    );
     expect([...errors, ...fresh.errors]).toEqual([]);
     await fresh.context.close();
   });
