@@ -118,6 +118,13 @@ describe("story mode (Chromium)", () => {
     await expect.poll(() => editor.getByLabel(/^Step \d caption$/).count()).toBe(1);
     await page.getByRole("button", { name: /^Redo/ }).click();
     await expect.poll(() => editor.getByLabel(/^Step \d caption$/).count()).toBe(2);
+    // Reordering is an edit like the others: Undo puts the steps back.
+    await editor.getByRole("button", { name: "Move step 2 up" }).click();
+    await expect.poll(() => editor.getByLabel("Step 1 title").inputValue()).toBe("Step 2");
+    await page.getByRole("button", { name: /^Undo/ }).click();
+    await expect
+      .poll(() => editor.getByLabel("Step 1 title").inputValue())
+      .toBe("Oracle's customers");
     await expect.poll(() => page.getByText("Saved", { exact: false }).count()).not.toBe(0);
 
     // Survives a reload (kept in the browser with the dataset).
