@@ -11,21 +11,16 @@ function Inline({ token }: { token: CaptionInline }) {
     case "text":
       return <>{token.text}</>;
     case "em":
+    case "strong": {
+      const Tag = token.kind;
       return (
-        <em>
+        <Tag>
           {token.children.map((child, i) => (
             <Inline key={i} token={child} />
           ))}
-        </em>
+        </Tag>
       );
-    case "strong":
-      return (
-        <strong>
-          {token.children.map((child, i) => (
-            <Inline key={i} token={child} />
-          ))}
-        </strong>
-      );
+    }
     case "link":
       return (
         <a href={token.href} target="_blank" rel="noopener noreferrer">

@@ -41,6 +41,36 @@ function useDraft(saved: string): [string, (draft: string | null) => void] {
   return [draft ?? saved, setDraft];
 }
 
+/** A title, saved when the field is left (a blank title is not saved). */
+function TitleField({
+  label,
+  saved,
+  onSave,
+}: {
+  label: string;
+  saved: string;
+  onSave: (title: string) => void;
+}) {
+  const id = useId();
+  const [title, setTitle] = useDraft(saved);
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={title}
+        maxLength={MAX_STORY_TITLE_CHARS}
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={() => {
+          const next = title.trim();
+          if (next && next !== saved) onSave(next);
+          setTitle(null);
+        }}
+      />
+    </>
+  );
+}
+
 /** Saves a story; the problems, worded for the author, when it is refused. */
 function put(story: Story): string | null {
   const problems = actions.editData({ kind: "put-story", story });
@@ -193,8 +223,6 @@ function StoryEditor({
   onProblem: (problem: string | null) => void;
   onDeleted: () => void;
 }) {
-  const titleId = useId();
-  const [title, setTitle] = useDraft(story.title);
   const save = (next: Story) => onProblem(put(next));
   const withSteps = (steps: readonly StoryStep[]): Story => ({ ...story, steps: [...steps] });
   const replaceStep = (index: number, step: StoryStep) =>
@@ -208,17 +236,10 @@ function StoryEditor({
   return (
     <section className="story-editor" aria-label={`Editing “${story.title}”`}>
       <h4>Edit “{story.title}”</h4>
-      <label htmlFor={titleId}>Story title</label>
-      <input
-        id={titleId}
-        value={title}
-        maxLength={MAX_STORY_TITLE_CHARS}
-        onChange={(e) => setTitle(e.target.value)}
-        onBlur={() => {
-          const next = title.trim();
-          if (next && next !== story.title) save({ ...story, title: next });
-          setTitle(null);
-        }}
+      <TitleField
+        label="Story title"
+        saved={story.title}
+        onSave={(title) => save({ ...story, title })}
       />
       <ol className="story-steps" aria-label="Steps">
         {story.steps.map((step, i) => (
@@ -279,23 +300,15 @@ function StepEditor({
   onDelete: () => void;
 }) {
   const id = useId();
-  const [title, setTitle] = useDraft(step.title);
   const [caption, setCaption] = useDraft(step.caption);
   const tab = decodeView(step.view).view.tab;
   const n = index + 1;
   return (
     <li className="story-step">
-      <label htmlFor={`${id}-title`}>Step {n} title</label>
-      <input
-        id={`${id}-title`}
-        value={title}
-        maxLength={MAX_STORY_TITLE_CHARS}
-        onChange={(e) => setTitle(e.target.value)}
-        onBlur={() => {
-          const next = title.trim();
-          if (next && next !== step.title) onChange({ ...step, title: next });
-          setTitle(null);
-        }}
+      <TitleField
+        label={`Step ${n} title`}
+        saved={step.title}
+        onSave={(title) => onChange({ ...step, title })}
       />
       <label htmlFor={`${id}-caption`}>Step {n} caption</label>
       <textarea
