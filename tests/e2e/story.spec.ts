@@ -59,6 +59,22 @@ describe("story mode (Chromium)", () => {
     await context.close();
   });
 
+  it("should offer the story from the first screen on a laptop", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, "", false, false);
+    await showFirstScreen(page);
+    await page.goto(harness.baseUrl);
+    await waitForGraph(page);
+    const intro = page.getByRole("region", { name: "Introduction" });
+    await intro.getByRole("button", { name: /^Step through the story \(9 steps\)$/ }).click();
+    const story = page.getByRole("region", { name: "Story" });
+    await story.waitFor();
+    expect(await intro.count()).toBe(0);
+    await expect.poll(() => page.url()).toMatch(new RegExp(`\\?story=${STORY}&step=1$`));
+    expect(await story.getByRole("heading").innerText()).toBe("The whole network");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should open a step's link in a fresh context at that step, with its panel and selection", async () => {
     const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=6`);
     await waitForGraph(page);
@@ -107,6 +123,8 @@ describe("story mode (Chromium)", () => {
       );
     await editor.getByLabel("Step 1 title").fill("Oracle's customers");
     await editor.getByLabel("Step 1 title").press("Tab");
+    // NOTE: the browser writes the edit asynchronously; leaving the page before it lands would lose it.
+    await page.locator(".save-state--saved").waitFor();
     // A second step from another view: a loop.
     await page.goto(`${harness.baseUrl}?loop=openai.amazon&tab=stories`);
     await waitForGraph(page);

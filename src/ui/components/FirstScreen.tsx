@@ -8,7 +8,7 @@
 import { useEffect, useMemo } from "react";
 import { formatCircularity } from "../../analysis/circularity.ts";
 import { headlineLoop, loopSentence } from "../../analysis/headline.ts";
-import { selectLookups } from "../../state/selectors.ts";
+import { selectLookups, selectStories } from "../../state/selectors.ts";
 import { actions, useStore } from "../../state/store.ts";
 import "./firstScreen.css";
 
@@ -42,6 +42,7 @@ export function FirstScreen() {
   const title = useStore((s) => s.dataset.title);
   const loop = useMemo(() => (analysis ? headlineLoop(analysis.loops) : null), [analysis]);
   const loopId = loop?.id ?? null;
+  const story = useStore((s) => selectStories(s)[0] ?? null);
 
   useEffect(() => {
     if (open && loop) actions.selectLoop(loop);
@@ -75,9 +76,23 @@ export function FirstScreen() {
       ) : (
         <p className="first-screen__loop">No money goes round in these deals.</p>
       )}
-      <button type="button" className="first-screen__explore" onClick={leave} autoFocus>
-        Explore freely
-      </button>
+      <div className="first-screen__actions">
+        {story && (
+          <button
+            type="button"
+            className="first-screen__story"
+            onClick={() => {
+              leave();
+              actions.openStory({ storyId: story.id, stepIndex: 0 });
+            }}
+          >
+            Step through the story ({story.steps.length} steps)
+          </button>
+        )}
+        <button type="button" className="first-screen__explore" onClick={leave} autoFocus>
+          Explore freely
+        </button>
+      </div>
     </section>
   );
 }
