@@ -188,6 +188,24 @@ describe("story mode (Chromium)", () => {
     await fresh.context.close();
   });
 
+  it("should save a caption while it is typed, so a reload right after keeps it", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, "?tab=stories");
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "New story from this view" }).click();
+    await page.getByLabel("Step 1 caption").pressSequentially("Typed, never left", { delay: 20 });
+    // No blur: the pause in typing saves it.
+    await expect.poll(() => page.getByRole("button", { name: /^Undo/ }).isEnabled()).toBe(true);
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "Edit “Untitled story”" }).click();
+    expect(await page.getByLabel("Step 1 caption", { exact: true }).inputValue()).toBe(
+      "Typed, never left",
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should carry a story on an imported dataset with the data, in the link's #data=", async () => {
     const enc = await encodeDatasetFragment(tinyDataset());
     if (!enc.ok) throw new Error("the tiny dataset does not fit a link");

@@ -4,7 +4,7 @@
  * caption, reorder and delete; share it as a link. Every change is an edit of
  * the dataset, so Undo takes it back and it is saved with the dataset.
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { newStoryId } from "../../domain/edit.ts";
 import {
   MAX_STEP_CAPTION_CHARS,
@@ -32,13 +32,39 @@ const TAB_LABELS: Record<ViewTab, string> = {
   about: "About",
 };
 
+/** How long typing may pause before the text is saved (each save is one undo step). */
+const AUTOSAVE_MS = 800;
+
 /**
- * A field's text while it is edited; the saved value otherwise, so Undo, Redo
- * and reordering show in the field. Set null when the edit is saved.
+ * A field's text while it is edited, the saved value otherwise (so Undo, Redo
+ * and reordering show in the field). The text is saved when the field is left,
+ * and after a pause in typing, so a reload never loses what was typed.
  */
-function useDraft(saved: string): [string, (draft: string | null) => void] {
+function useDraft(
+  saved: string,
+  commit: (text: string) => void,
+): { value: string; change: (text: string) => void; flush: () => void } {
   const [draft, setDraft] = useState<string | null>(null);
-  return [draft ?? saved, setDraft];
+  const commitRef = useRef(commit);
+  useEffect(() => {
+    commitRef.current = commit;
+  });
+  useEffect(() => {
+    if (draft === null) return;
+    const timer = setTimeout(() => {
+      commitRef.current(draft);
+      setDraft(null);
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  return {
+    value: draft ?? saved,
+    change: setDraft,
+    flush: () => {
+      if (draft !== null) commit(draft);
+      setDraft(null);
+    },
+  };
 }
 
 /** A title, saved when the field is left (a blank title is not saved). */
@@ -52,20 +78,19 @@ function TitleField({
   onSave: (title: string) => void;
 }) {
   const id = useId();
-  const [title, setTitle] = useDraft(saved);
+  const title = useDraft(saved, (text) => {
+    const next = text.trim();
+    if (next && next !== saved) onSave(next);
+  });
   return (
     <>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        value={title}
+        value={title.value}
         maxLength={MAX_STORY_TITLE_CHARS}
-        onChange={(e) => setTitle(e.target.value)}
-        onBlur={() => {
-          const next = title.trim();
-          if (next && next !== saved) onSave(next);
-          setTitle(null);
-        }}
+        onChange={(e) => title.change(e.target.value)}
+        onBlur={title.flush}
       />
     </>
   );
@@ -300,7 +325,9 @@ function StepEditor({
   onDelete: () => void;
 }) {
   const id = useId();
-  const [caption, setCaption] = useDraft(step.caption);
+  const caption = useDraft(step.caption, (text) => {
+    if (text !== step.caption) onChange({ ...step, caption: text });
+  });
   const tab = decodeView(step.view).view.tab;
   const n = index + 1;
   return (
@@ -313,22 +340,19 @@ function StepEditor({
       <label htmlFor={`${id}-caption`}>Step {n} caption</label>
       <textarea
         id={`${id}-caption`}
-        value={caption}
+        value={caption.value}
         rows={3}
         maxLength={MAX_STEP_CAPTION_CHARS}
-        onChange={(e) => setCaption(e.target.value)}
-        onBlur={() => {
-          if (caption !== step.caption) onChange({ ...step, caption });
-          setCaption(null);
-        }}
+        onChange={(e) => caption.change(e.target.value)}
+        onBlur={caption.flush}
         aria-describedby={`${id}-hint`}
       />
       <p id={`${id}-hint`} className="field-hint">
         *emphasis*, **strong**, [a link](https://…); no HTML.
       </p>
-      {caption.trim() !== "" && (
+      {caption.value.trim() !== "" && (
         <div className="story-step__preview" aria-label={`Step ${n} caption preview`}>
-          <StoryCaption source={caption} />
+          <StoryCaption source={caption.value} />
         </div>
       )}
       <label htmlFor={`${id}-tab`}>Step {n} panel</label>
