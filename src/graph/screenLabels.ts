@@ -4,7 +4,8 @@
  * highlighted flow's amount asks for a place, highlighted ones first, then by
  * size or money; each takes the first of its candidate places (beside its disc,
  * or along its flow, upright) that touches no other label and no disc, or is
- * left out. Sigma's label drawers then draw exactly the planned labels, where
+ * left out; a highlighted name left out then may cover grey (not highlighted)
+ * discs, never a label. Sigma's label drawers then draw exactly the planned labels, where
  * they were planned, with a halo in the background colour. O(N + L) a frame
  * plus the placement.
  *
@@ -136,10 +137,25 @@ export function planScreenLabels(
           ...r,
           candidates: r.candidates.filter((c) => !covered.some((o) => boxesIntersect(c, o))),
         }));
-  const { placed } = placeLabels(open, discs, {
+  const options = {
     padding: PADDING,
     bounds: { minX: 0, minY: 0, maxX: frame.width, maxY: frame.height },
-  });
+  };
+  let { placed } = placeLabels(open, discs, options);
+  // A highlighted name with no clear place may cover the grey discs of the rest
+  // (the selected company is never left unnamed): placed again, before the grey
+  // names; the highlighted names that had a clear place keep it.
+  const forcedIds = new Set(visible.filter((n) => n.forced).map((n) => `n\u0000${n.key}`));
+  const placedBox = new Map(placed.map((p) => [p.id, p.box]));
+  if ([...forcedIds].some((id) => !placedBox.has(id))) {
+    const background = visible.flatMap((n, i) => (n.forced ? [] : [i]));
+    const again = open.map((r) => {
+      if (!forcedIds.has(r.id)) return r;
+      const box = placedBox.get(r.id);
+      return box ? { ...r, candidates: [box] } : { ...r, ignoreDiscs: background };
+    });
+    placed = placeLabels(again, discs, options).placed;
+  }
   const nodes = new Map<string, RotatedBox>();
   const edges = new Map<string, RotatedBox>();
   for (const p of placed) {

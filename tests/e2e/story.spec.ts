@@ -88,6 +88,13 @@ describe("story mode (Chromium)", () => {
     expect(await story.getByRole("button", { name: /^Step 6:/ }).getAttribute("aria-current")).toBe(
       "step",
     );
+    // The step's deals and their sources are one click away.
+    await story.getByRole("button", { name: "Deals and sources" }).click();
+    await expect
+      .poll(() => page.getByRole("tab", { name: "Details" }).getAttribute("aria-selected"))
+      .toBe("true");
+    await expect.poll(() => page.getByRole("tabpanel").innerText()).toMatch(/Oracle[\s\S]*OpenAI/);
+    expect(await page.getByRole("tabpanel").getByRole("link").count()).toBeGreaterThan(0);
     // The stress step sets its scenario.
     await story.getByRole("button", { name: /^Step 8:/ }).click();
     await expect.poll(() => stepOf(page)).toBe("8");

@@ -31,6 +31,9 @@ function keyIsTaken(event: KeyboardEvent): boolean {
 
 export function StoryBar() {
   const shown = useStore(useShallow(selectStoryStep));
+  // NOTE: what the step shows is one click from its deals and their quoted sources.
+  const hasSelection = useStore((s) => s.selection.kind !== "none");
+  const embed = useStore((s) => s.embed);
   const swipe = useRef<{ x: number; y: number; id: number } | null>(null);
   const storyId = shown?.story.id ?? null;
   const stepIndex = shown?.stepIndex ?? 0;
@@ -78,14 +81,21 @@ export function StoryBar() {
     >
       <div className="story-bar__head">
         <p className="story-bar__story">
-          {story.title} ·{" "}
+          <span className="story-bar__story-title">{story.title} · </span>
           <span aria-live="polite">
             Step {stepIndex + 1} of {count}
           </span>
         </p>
-        <button type="button" className="story-bar__leave" onClick={() => actions.closeStory()}>
-          Explore freely
-        </button>
+        <div className="story-bar__actions">
+          {hasSelection && !embed && (
+            <button type="button" onClick={() => actions.setTab("details")}>
+              Deals and sources
+            </button>
+          )}
+          <button type="button" className="story-bar__leave" onClick={() => actions.closeStory()}>
+            Explore freely
+          </button>
+        </div>
       </div>
       <h2 className="story-bar__title">{step.title}</h2>
       <StoryCaption source={step.caption} className="story-bar__caption" />

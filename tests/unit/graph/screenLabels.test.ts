@@ -36,6 +36,25 @@ describe("graph/screenLabels", () => {
       expect(plan.nodes.has("lit")).toBe(true);
     });
 
+    it("should name a highlighted company hemmed in by grey ones, over their discs, never over a label", () => {
+      // A ring of grey companies close around the highlighted one: no clear place is left.
+      const ring = Array.from({ length: 12 }, (_, i) => {
+        const a = (i / 12) * 2 * Math.PI;
+        return node(`g${i}`, 150 + 22 * Math.cos(a), 100 + 22 * Math.sin(a), false, 9);
+      });
+      const plan = planScreenLabels(
+        { width: 300, height: 200, nodes: [node("lit", 150, 100, true, 8), ...ring], edges: [] },
+        STYLE,
+        approximateTextWidth,
+      );
+      const box = plan.nodes.get("lit");
+      expect(box).toBeDefined();
+      expect(boxIntersectsDisc(box!, { x: 150, y: 100, radius: 8 })).toBe(false);
+      for (const [key, other] of plan.nodes) {
+        if (key !== "lit") expect(boxesIntersect(box!, other)).toBe(false);
+      }
+    });
+
     it("should place a highlighted flow's amount and leave names off-screen unplanned", () => {
       const plan = planScreenLabels(
         {
@@ -78,7 +97,7 @@ describe("graph/screenLabels", () => {
       expect(hidden.nodes.has("b")).toBe(false);
     });
 
-    it("should never let two planned labels overlap, nor a label cover a company (property)", () => {
+    it("should never let two planned labels overlap, nor a label cover a highlighted company, nor a grey name any company (property)", () => {
       fc.assert(
         fc.property(
           fc.array(
@@ -104,15 +123,22 @@ describe("graph/screenLabels", () => {
               STYLE,
               approximateTextWidth,
             );
-            const boxes = [...plan.nodes.values(), ...plan.edges.values()];
-            for (let i = 0; i < boxes.length; i++) {
-              for (let j = i + 1; j < boxes.length; j++) {
-                expect(boxesIntersect(boxes[i]!, boxes[j]!)).toBe(false);
+            const labelled = [
+              ...[...plan.nodes].map(([key, box]) => ({
+                box,
+                highlighted: nodes.find((n) => n.key === key)!.forced,
+              })),
+              ...[...plan.edges.values()].map((box) => ({ box, highlighted: false })),
+            ];
+            for (let i = 0; i < labelled.length; i++) {
+              const { box, highlighted } = labelled[i]!;
+              for (let j = i + 1; j < labelled.length; j++) {
+                expect(boxesIntersect(box, labelled[j]!.box)).toBe(false);
               }
+              // A highlighted name may cover a grey company's disc, never a highlighted one's.
               for (const n of nodes) {
-                expect(boxIntersectsDisc(boxes[i]!, { x: n.x, y: n.y, radius: n.size })).toBe(
-                  false,
-                );
+                if (highlighted && !n.forced) continue;
+                expect(boxIntersectsDisc(box, { x: n.x, y: n.y, radius: n.size })).toBe(false);
               }
             }
           },
