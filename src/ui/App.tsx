@@ -10,8 +10,6 @@ import { ProgressIndicator } from "./ProgressIndicator.tsx";
 import { DataControls } from "./components/DataControls.tsx";
 import { ExportControls } from "./components/ExportControls.tsx";
 import { NoticeBar } from "./components/NoticeBar.tsx";
-import { DealEditor } from "./components/DealEditor.tsx";
-import { CompanyEditor } from "./components/CompanyEditor.tsx";
 import { UndoControls, useUndoKeys } from "./components/UndoControls.tsx";
 import { SearchBox } from "./components/SearchBox.tsx";
 import { ShareButton } from "./components/ShareButton.tsx";
@@ -35,6 +33,13 @@ const FiltersPanel = lazy(() =>
 );
 const RiskPanel = lazy(() =>
   import("./panels/RiskPanel.tsx").then((m) => ({ default: m.RiskPanel })),
+);
+// NOTE: the forms load after the first screen; only the panels that open them need them.
+const DealEditor = lazy(() =>
+  import("./components/DealEditor.tsx").then((m) => ({ default: m.DealEditor })),
+);
+const CompanyEditor = lazy(() =>
+  import("./components/CompanyEditor.tsx").then((m) => ({ default: m.CompanyEditor })),
 );
 const StoriesPanel = lazy(() =>
   import("./panels/StoriesPanel.tsx").then((m) => ({ default: m.StoriesPanel })),
@@ -188,8 +193,10 @@ function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void })
         </div>
       </header>
       <NoticeBar />
-      <DealEditor />
-      <CompanyEditor />
+      <Suspense fallback={null}>
+        <DealEditor />
+        <CompanyEditor />
+      </Suspense>
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
           <div className="graph-stage">

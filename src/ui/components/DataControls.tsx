@@ -6,15 +6,23 @@
  * left). Takes no props.
  */
 import { useModalDialog } from "./useModalDialog.ts";
-import { useEffect, useId, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useRef, useState } from "react";
 import { serializeDealsCsv, slugify } from "../../domain/csv.ts";
 import { exportLossNotice, type EdgeListFormat } from "../../domain/exportLosses.ts";
 import { IMPORT_ACCEPT } from "../../domain/limits.ts";
 import type { Dataset } from "../../domain/schema.ts";
 import { serializeDatasetJson } from "../../domain/validate.ts";
 import { actions, useStore } from "../../state/store.ts";
-import { DatasetsDialog, downloadText } from "./DatasetsDialog.tsx";
-import { ImportDialog, useDatasetImport } from "./ImportDialog.tsx";
+import { downloadText } from "./download.ts";
+import { useDatasetImport } from "./useDatasetImport.ts";
+
+// NOTE: the dialogs load on first use; the first screen needs neither.
+const ImportDialog = lazy(() =>
+  import("./ImportDialog.tsx").then((m) => ({ default: m.ImportDialog })),
+);
+const DatasetsDialog = lazy(() =>
+  import("./DatasetsDialog.tsx").then((m) => ({ default: m.DatasetsDialog })),
+);
 import "./data.css";
 
 type Writer = (dataset: Dataset) => string | Promise<string>;
@@ -185,6 +193,11 @@ export function DataControls() {
   }, [menuOpen]);
 
   const importOpen = importer.state.phase !== "idle";
+  // NOTE: mounted from the first use on, so a dialog that closes keeps its element.
+  const [importUsed, setImportUsed] = useState(false);
+  if (importOpen && !importUsed) setImportUsed(true);
+  const [libraryUsed, setLibraryUsed] = useState(false);
+  if (libraryOpen && !libraryUsed) setLibraryUsed(true);
   const wasImportOpen = useRef(false);
   useEffect(() => {
     if (wasImportOpen.current && !importOpen) buttonRef.current?.focus();
@@ -291,7 +304,11 @@ export function DataControls() {
           if (file) start(file);
         }}
       />
-      <ImportDialog importer={importer} />
+      {importUsed && (
+        <Suspense fallback={null}>
+          <ImportDialog importer={importer} />
+        </Suspense>
+      )}
       <LeaveDialog
         open={confirmLeave}
         title={dataset.title}
@@ -312,13 +329,17 @@ export function DataControls() {
           buttonRef.current?.focus();
         }}
       />
-      <DatasetsDialog
-        open={libraryOpen}
-        onClose={() => {
-          setLibraryOpen(false);
-          buttonRef.current?.focus();
-        }}
-      />
+      {libraryUsed && (
+        <Suspense fallback={null}>
+          <DatasetsDialog
+            open={libraryOpen}
+            onClose={() => {
+              setLibraryOpen(false);
+              buttonRef.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop a dataset file to import</p>

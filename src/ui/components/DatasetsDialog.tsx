@@ -19,20 +19,7 @@ import {
 } from "../../state/persistence.ts";
 import { actions, useStore } from "../../state/store.ts";
 import { useModalDialog } from "./useModalDialog.ts";
-
-/** Saves text as a file. */
-export function downloadText(content: string, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // NOTE: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from "./download.ts";
 
 const when = (iso: string) => (iso ? iso.slice(0, 16).replace("T", " ") : "unknown date");
 

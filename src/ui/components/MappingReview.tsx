@@ -16,7 +16,7 @@ import {
   normalizeName,
   valuesOf,
 } from "../../domain/tracker.ts";
-import type { ImportState } from "./ImportDialog.tsx";
+import type { ImportState } from "./useDatasetImport.ts";
 
 type ReviewState = Extract<ImportState, { phase: "review" }>;
 
