@@ -7,10 +7,10 @@
  * filtered graph. The settings persist in localStorage; the wording is the
  * view's until the user edits it. Above EXPORT_WARN_EDGES flows a warning shows.
  */
-
 import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { formatCount, plural } from "../../domain/counts.ts";
 import { formatUsdBn } from "../../domain/money.ts";
+import { downloadBlob } from "./download.ts";
 import type { EvidenceTier } from "../../domain/schema.ts";
 import { defaultCaption } from "../../graph/export/compose.ts";
 import {
@@ -61,17 +61,6 @@ function saveSettings(settings: ExportSettings): void {
   } catch {
     // NOTE: private modes may refuse storage; the choice then lasts for the session.
   }
-}
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** The stress scenario on screen, with a caption describing it, or null. */
@@ -166,7 +155,7 @@ export function ExportDialog(props: {
     setBusy(format);
     try {
       const result = await renderExport(now.prepared, format);
-      download(result.blob, result.fileName);
+      downloadBlob(result.blob, result.fileName);
       const unit = format === "png" ? " px" : "";
       const lowered =
         format === "png" && result.pixelRatio < now.prepared.composition.size.pixelRatio - 1e-9

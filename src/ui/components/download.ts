@@ -1,8 +1,8 @@
-/** Downloads made in the browser: text saved as a file. */
+/** Downloads made in the browser: a file, or text saved as one. */
 
-/** Saves text as a file. */
-export function downloadText(content: string, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+/** Saves a blob as a file. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
@@ -11,5 +11,10 @@ export function downloadText(content: string, fileName: string, mime: string): v
   link.click();
   link.remove();
   // NOTE: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Saves text as a file. */
+export function downloadText(content: string, fileName: string, mime: string): void {
+  downloadBlob(new Blob([content], { type: `${mime};charset=utf-8` }), fileName);
 }
