@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { encodeDatasetFragment } from "../../src/state/url/fragment.ts";
 import { tinyDataset } from "../unit/domain/fixtures.ts";
 import { openPage, showFirstScreen, suiteHarness, waitForGraph } from "./harness.ts";
@@ -18,20 +18,28 @@ async function selectedLoop(page: Page): Promise<string> {
 
 const stepOf = (page: Page) => new URL(page.url()).searchParams.get("step");
 
+/** A step's title as shown (its heading also says "Step n of N:" to screen readers only). */
+const titleOf = async (region: Locator): Promise<string> =>
+  (await region.getByRole("heading").innerText()).replace(/^Step \d+ of \d+:\s*/, "");
+
 describe("story mode (Chromium)", () => {
   it("should step through the shipped story: the highlighted loop and the address follow, Back and Forward too", async () => {
     const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=1`);
     await waitForGraph(page);
     const story = page.getByRole("region", { name: "Story" });
     await story.waitFor();
-    expect(await story.getByRole("heading").innerText()).toBe("The whole network");
+    expect(await titleOf(story)).toBe("The whole network");
     expect(await story.innerText()).toContain("comes back round");
     expect(await selectedLoop(page)).toBe("");
 
     await story.getByRole("button", { name: "Next step" }).click();
     await expect.poll(() => stepOf(page)).toBe("2");
     await expect.poll(() => selectedLoop(page)).toBe("Nvidia → OpenAI → Oracle → Nvidia");
-    expect(await story.getByRole("heading").innerText()).toContain("Nvidia → OpenAI → Oracle");
+    expect(await titleOf(story)).toContain("Nvidia → OpenAI → Oracle");
+    // A screen reader hears the new step: where it is, its title and its caption.
+    expect(await story.locator('[aria-live="polite"]').innerText()).toMatch(
+      /^Step 2 of 9:\s*Nvidia → OpenAI → Oracle → Nvidia[\s\S]*at least \$30 bn/,
+    );
 
     // The arrow keys step too.
     await page.keyboard.press("ArrowRight");
@@ -42,7 +50,7 @@ describe("story mode (Chromium)", () => {
     await page.goBack();
     await expect.poll(() => stepOf(page)).toBe("2");
     await expect.poll(() => selectedLoop(page)).toBe("Nvidia → OpenAI → Oracle → Nvidia");
-    expect(await story.getByRole("heading").innerText()).toContain("Nvidia → OpenAI → Oracle");
+    expect(await titleOf(story)).toContain("Nvidia → OpenAI → Oracle");
     await page.goForward();
     await expect.poll(() => stepOf(page)).toBe("3");
     await expect.poll(() => selectedLoop(page)).toBe("OpenAI → Amazon → OpenAI");
@@ -70,7 +78,7 @@ describe("story mode (Chromium)", () => {
     await story.waitFor();
     expect(await intro.count()).toBe(0);
     await expect.poll(() => page.url()).toMatch(new RegExp(`\\?story=${STORY}&step=1$`));
-    expect(await story.getByRole("heading").innerText()).toBe("The whole network");
+    expect(await titleOf(story)).toBe("The whole network");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -80,7 +88,7 @@ describe("story mode (Chromium)", () => {
     await waitForGraph(page);
     const story = page.getByRole("region", { name: "Story" });
     await story.waitFor();
-    expect(await story.getByRole("heading").innerText()).toBe("Oracle leans on OpenAI");
+    expect(await titleOf(story)).toBe("Oracle leans on OpenAI");
     expect(await story.innerText()).toContain("Step 6 of 9");
     expect(await page.getByRole("tab", { name: "Risk" }).getAttribute("aria-selected")).toBe(
       "true",
@@ -159,7 +167,7 @@ describe("story mode (Chromium)", () => {
     await page.getByRole("button", { name: "Play “Who pays Oracle?”" }).click();
     const story = page.getByRole("region", { name: "Story" });
     await story.waitFor();
-    expect(await story.getByRole("heading").innerText()).toBe("Oracle's customers");
+    expect(await titleOf(story)).toBe("Oracle's customers");
     expect(await story.locator("strong").innerText()).toBe("Oracle");
     expect(await story.innerText()).toContain("<script>window.__pwned = 1</script>");
     expect(await story.locator("script, img").count()).toBe(0);
@@ -185,7 +193,7 @@ describe("story mode (Chromium)", () => {
     await waitForGraph(fresh.page);
     const told = fresh.page.getByRole("region", { name: "Story" });
     await told.waitFor();
-    expect(await told.getByRole("heading").innerText()).toBe("Oracle's customers");
+    expect(await titleOf(told)).toBe("Oracle's customers");
     await told.getByRole("button", { name: "Next step" }).click();
     await expect.poll(() => selectedLoop(fresh.page)).toBe("OpenAI → Amazon → OpenAI");
     expect(
@@ -294,9 +302,7 @@ describe("story mode (Chromium)", () => {
         pointerId: 7,
       });
       await expect.poll(() => stepOf(page)).toBe("2");
-      await expect
-        .poll(() => story.getByRole("heading").innerText())
-        .toBe("Nvidia → OpenAI → Oracle → Nvidia");
+      await expect.poll(() => titleOf(story)).toBe("Nvidia → OpenAI → Oracle → Nvidia");
       const scroll = await page.evaluate(() => ({
         height: document.scrollingElement!.scrollHeight,
         width: document.scrollingElement!.scrollWidth,

@@ -82,7 +82,7 @@ export function StoryBar() {
       <div className="story-bar__head">
         <p className="story-bar__story">
           <span className="story-bar__story-title">{story.title} · </span>
-          <span aria-live="polite">
+          <span>
             Step {stepIndex + 1} of {count}
           </span>
         </p>
@@ -97,8 +97,16 @@ export function StoryBar() {
           </button>
         </div>
       </div>
-      <h2 className="story-bar__title">{step.title}</h2>
-      <StoryCaption source={step.caption} className="story-bar__caption" />
+      {/* NOTE: a screen reader reads each new step as it comes, title and caption. */}
+      <div aria-live="polite" aria-atomic="true">
+        <h2 className="story-bar__title">
+          <span className="visually-hidden">
+            Step {stepIndex + 1} of {count}:{" "}
+          </span>
+          {step.title}
+        </h2>
+        <StoryCaption source={step.caption} className="story-bar__caption" />
+      </div>
       <div className="story-bar__nav">
         <button
           type="button"
