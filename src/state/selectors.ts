@@ -163,6 +163,8 @@ export function selectStoryStep(
 ): { story: Story; stepIndex: number; step: Story["steps"][number] } | null {
   if (s.story === null) return null;
   const story = findStory(s, s.story.storyId);
-  const step = story?.steps[s.story.stepIndex];
-  return story && step ? { story, stepIndex: s.story.stepIndex, step } : null;
+  if (!story) return null;
+  // NOTE: an undone step or an edit may leave the place past the end: the last step is shown.
+  const stepIndex = Math.min(s.story.stepIndex, story.steps.length - 1);
+  return { story, stepIndex, step: story.steps[stepIndex]! };
 }

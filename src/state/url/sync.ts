@@ -13,7 +13,7 @@ import type { LoopReport } from "../../analysis/loops.ts";
 import { formatProblem, oneLine } from "../../domain/problems.ts";
 import type { GraphCommands } from "../graphCommands.ts";
 import { FRAGMENT_KEY, decodeDatasetFragment, decodeStoryFragment } from "./fragment.ts";
-import { findStory } from "../selectors.ts";
+import { findStory, selectStoryStep } from "../selectors.ts";
 import { actions, type Selection, type Store, useStore } from "../store.ts";
 import {
   type StoryPlace,
@@ -253,7 +253,11 @@ export function startUrlSync(commands: GraphCommands): () => void {
   function write(s: Store, replace: boolean, dropData = false) {
     // NOTE: the embed view is how the page is shown, not part of the view: kept as is.
     // A story's step is its address: the reader's moves within it are not written.
-    const place = s.story ? encodeStoryPlace(s.story) : encodeView(viewOfStore(s));
+    // NOTE: a story deleted while shown (or undone) leaves the view, which is written instead.
+    const shown = selectStoryStep(s);
+    const place = shown
+      ? encodeStoryPlace({ storyId: shown.story.id, stepIndex: shown.stepIndex })
+      : encodeView(viewOfStore(s));
     const query = `?${place}${s.embed ? "&embed=1" : ""}`;
     const hash =
       dropData && window.location.hash.includes(`${FRAGMENT_KEY}=`) ? "" : window.location.hash;

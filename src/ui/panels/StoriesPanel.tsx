@@ -297,7 +297,9 @@ function StoryEditor({
         <button
           type="button"
           onClick={() => {
-            if (actions.editData({ kind: "delete-story", id: story.id }).length === 0) onDeleted();
+            if (actions.editData({ kind: "delete-story", id: story.id }).length > 0) return;
+            if (useStore.getState().story?.storyId === story.id) actions.closeStory();
+            onDeleted();
           }}
         >
           Delete story

@@ -111,6 +111,17 @@ describe("state/stories", () => {
     expect(hasShippedData(tinyDataset())).toBe(false);
   });
 
+  it("should show the last step when the shown one is deleted or undone, and nothing once the story is gone", () => {
+    actions.editData({ kind: "put-story", story: story() });
+    actions.openStory({ storyId: "who-pays-oracle", stepIndex: 1 });
+    actions.editData({ kind: "put-story", story: story({ steps: story().steps.slice(0, 1) }) });
+    expect(selectStoryStep(useStore.getState())).toMatchObject({ stepIndex: 0 });
+    actions.undo();
+    expect(selectStoryStep(useStore.getState())).toMatchObject({ stepIndex: 1 });
+    actions.editData({ kind: "delete-story", id: "who-pays-oracle" });
+    expect(selectStoryStep(useStore.getState())).toBeNull();
+  });
+
   it("should never make the Stories tab a step's panel", () => {
     actions.setTab("stories");
     expect(decodeView(currentStepView(useStore.getState())).view.tab).toBe("loops");
