@@ -18,7 +18,7 @@ import {
   storySchema,
 } from "./schema.ts";
 import { formatPath } from "./problems.ts";
-import { validateDataset } from "./validate.ts";
+import { schemaIssueMessage, validateDataset } from "./validate.ts";
 
 export type DealEdit =
   | {
@@ -267,7 +267,7 @@ export function applyStoryEdit(
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
         field: issue.path.length > 0 ? formatPath(issue.path) : "story",
-        message: issue.message.replace(/^Invalid input: /, ""),
+        message: schemaIssueMessage(issue),
       })),
     };
   }

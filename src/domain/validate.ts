@@ -11,6 +11,7 @@ import {
   parse as parseJsonc,
   printParseErrorCode,
 } from "jsonc-parser";
+import type { ZodError } from "zod";
 import { migrateDataset } from "./migrate.ts";
 import { type Dataset, datasetSchema } from "./schema.ts";
 import { type ParseResult, type Problem, formatPath } from "./problems.ts";
@@ -204,6 +205,13 @@ function findSponsorProblems(
   return problems;
 }
 
+/** A schema problem worded for the user: unknown fields named, zod's "Invalid input: " dropped. */
+export function schemaIssueMessage(issue: ZodError["issues"][number]): string {
+  return issue.code === "unrecognized_keys"
+    ? `unknown field(s): ${issue.keys.join(", ")}`
+    : issue.message.replace(/^Invalid input: /, "");
+}
+
 /** Index of the record a problem path points into, e.g. `deals[3].x` → ["deals", 3]. */
 function recordOf(path: string): [Collection, number] | null {
   const m = /^(companies|deals|facts|sources|stories)\[(\d+)\]/.exec(path);
@@ -234,10 +242,7 @@ export function validateDataset(raw: unknown): ParseResult<Dataset> {
   }
   const problems: Problem[] = shape.error.issues.map((issue) => ({
     path: formatPath(issue.path),
-    message:
-      issue.code === "unrecognized_keys"
-        ? `unknown field(s): ${issue.keys.join(", ")}`
-        : issue.message.replace(/^Invalid input: /, ""),
+    message: schemaIssueMessage(issue),
   }));
   return { ok: false, problems, ...dropBadRecords(input, problems) };
 }

@@ -4,9 +4,14 @@
  * dataset's own edits (`put-story`, `delete-story`), so undo covers them.
  */
 import type { Dataset, Story, StoryStep } from "../domain/schema.ts";
-import { MAX_FRAGMENT_BYTES, encodeDatasetFragment, encodeStoryFragment } from "./url/fragment.ts";
+import {
+  type FragmentEncoding,
+  MAX_FRAGMENT_BYTES,
+  encodeDatasetFragment,
+  encodeStoryFragment,
+} from "./url/fragment.ts";
 import { encodeStoryPlace, encodeView } from "./url/codec.ts";
-import { viewOfStore } from "./url/sync.ts";
+import { pageLink, viewOfStore } from "./url/sync.ts";
 import { DEFAULT_DATASET, type Store } from "./store.ts";
 
 /** The current view as a step's view: the Stories tab itself is never a step's panel. */
@@ -51,26 +56,35 @@ export async function storyLink(
   story: Story,
   stepIndex = 0,
 ): Promise<{ url: string; note: string | null }> {
-  const base = `${window.location.origin}${window.location.pathname}?${encodeStoryPlace({ storyId: story.id, stepIndex })}`;
-  const shipped = (DEFAULT_DATASET.stories ?? []).find((x) => x.id === story.id);
+  const base = pageLink(encodeStoryPlace({ storyId: story.id, stepIndex }));
+  const lead = "The link names the story but cannot carry it";
   if (hasShippedData(s.dataset)) {
     // NOTE: the shipped story, unchanged, needs nothing but its id.
-    if (shipped && JSON.stringify(shipped) === JSON.stringify(story))
+    const shipped = (DEFAULT_DATASET.stories ?? []).find((x) => x.id === story.id);
+    if (shipped && canonicalJson(shipped) === canonicalJson(story))
       return { url: base, note: null };
-    const enc = await encodeStoryFragment(story);
-    if (enc.ok) return { url: `${base}#${enc.fragment}`, note: null };
-    return { url: base, note: tooLarge("story", enc.bytes) };
+    return linkCarrying(base, await encodeStoryFragment(story), lead, "the story");
   }
-  const enc = await encodeDatasetFragment(s.dataset);
-  if (enc.ok) return { url: `${base}#${enc.fragment}`, note: null };
-  return { url: base, note: tooLarge("dataset", enc.bytes) };
+  return linkCarrying(base, await encodeDatasetFragment(s.dataset), lead, "the dataset");
 }
 
-function tooLarge(what: string, bytes: number): string {
+/**
+ * `base` with what `encoding` packed in its fragment, or `base` alone and a
+ * note (starting with `lead`) saying that `what` is too large for a link.
+ */
+export function linkCarrying(
+  base: string,
+  encoding: FragmentEncoding,
+  lead: string,
+  what: string,
+): { url: string; note: string | null } {
+  if (encoding.ok) return { url: `${base}#${encoding.fragment}`, note: null };
   const kb = (n: number) => (n / 1024).toFixed(1);
-  return (
-    `The link names the story but cannot carry it: compressed, the ${what} is ${kb(bytes)} KB, ` +
-    `over the ${kb(MAX_FRAGMENT_BYTES)} KB a link can carry. Send the exported file with it ` +
-    `(Data → Export JSON).`
-  );
+  return {
+    url: base,
+    note:
+      `${lead}: compressed, ${what} is ${kb(encoding.bytes)} KB, ` +
+      `over the ${kb(MAX_FRAGMENT_BYTES)} KB a link can carry. Send the exported file with it ` +
+      `(Data → Export JSON).`,
+  };
 }

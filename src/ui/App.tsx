@@ -131,6 +131,22 @@ function AppLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) 
   return embed ? <EmbedLayout onSigma={onSigma} /> : <FullLayout onSigma={onSigma} />;
 }
 
+/** The graph, and under it the story when one is told: the same in both layouts. */
+function GraphAndStory({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
+  return (
+    <>
+      <div className="graph-stage">
+        <ErrorBoundary what="the graph">
+          <GraphView onSigma={onSigma} />
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary what="the story">
+        <StoryBar />
+      </ErrorBoundary>
+    </>
+  );
+}
+
 /** The embed view: the graph with its legend, a caption and a link out; no panels, no data controls. */
 function EmbedLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }) {
   useGlobalKeys();
@@ -139,14 +155,7 @@ function EmbedLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void }
     <div className="app app--embed">
       <AnalysisRunner />
       <main className="graph-area" aria-label="Money-flow graph">
-        <div className="graph-stage">
-          <ErrorBoundary what="the graph">
-            <GraphView onSigma={onSigma} />
-          </ErrorBoundary>
-        </div>
-        <ErrorBoundary what="the story">
-          <StoryBar />
-        </ErrorBoundary>
+        <GraphAndStory onSigma={onSigma} />
         <EmbedCaption />
       </main>
     </div>
@@ -199,14 +208,7 @@ function FullLayout({ onSigma }: { onSigma: (sigma: FlowSigma | null) => void })
       </Suspense>
       <div className="app-body">
         <main className="graph-area" aria-label="Money-flow graph">
-          <div className="graph-stage">
-            <ErrorBoundary what="the graph">
-              <GraphView onSigma={onSigma} />
-            </ErrorBoundary>
-          </div>
-          <ErrorBoundary what="the story">
-            <StoryBar />
-          </ErrorBoundary>
+          <GraphAndStory onSigma={onSigma} />
           {/* NOTE: a story's steps set their own dates; the timeline gives the graph room. */}
           {!storyOpen && (
             <ErrorBoundary what="the timeline">

@@ -18,6 +18,14 @@ async function selectedLoop(page: Page): Promise<string> {
 
 const stepOf = (page: Page) => new URL(page.url()).searchParams.get("step");
 
+/** The story bar, once the graph is drawn and the bar is shown. */
+async function shownStory(page: Page): Promise<Locator> {
+  await waitForGraph(page);
+  const story = page.getByRole("region", { name: "Story" });
+  await story.waitFor();
+  return story;
+}
+
 /** A step's title as shown (its heading also says "Step n of N:" to screen readers only). */
 const titleOf = async (region: Locator): Promise<string> =>
   (await region.getByRole("heading").innerText()).replace(/^Step \d+ of \d+:\s*/, "");
@@ -25,9 +33,7 @@ const titleOf = async (region: Locator): Promise<string> =>
 describe("story mode (Chromium)", () => {
   it("should step through the shipped story: the highlighted loop and the address follow, Back and Forward too", async () => {
     const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=1`);
-    await waitForGraph(page);
-    const story = page.getByRole("region", { name: "Story" });
-    await story.waitFor();
+    const story = await shownStory(page);
     expect(await titleOf(story)).toBe("The whole network");
     expect(await story.innerText()).toContain("comes back round");
     expect(await selectedLoop(page)).toBe("");
@@ -74,8 +80,7 @@ describe("story mode (Chromium)", () => {
     await waitForGraph(page);
     const intro = page.getByRole("region", { name: "Introduction" });
     await intro.getByRole("button", { name: /^Step through the story \(9 steps\)$/ }).click();
-    const story = page.getByRole("region", { name: "Story" });
-    await story.waitFor();
+    const story = await shownStory(page);
     expect(await intro.count()).toBe(0);
     await expect.poll(() => page.url()).toMatch(new RegExp(`\\?story=${STORY}&step=1$`));
     expect(await titleOf(story)).toBe("The whole network");
@@ -85,9 +90,7 @@ describe("story mode (Chromium)", () => {
 
   it("should open a step's link in a fresh context at that step, with its panel and selection", async () => {
     const { context, page, errors } = await openPage(harness, undefined, `?story=${STORY}&step=6`);
-    await waitForGraph(page);
-    const story = page.getByRole("region", { name: "Story" });
-    await story.waitFor();
+    const story = await shownStory(page);
     expect(await titleOf(story)).toBe("Oracle leans on OpenAI");
     expect(await story.innerText()).toContain("Step 6 of 9");
     expect(await page.getByRole("tab", { name: "Risk" }).getAttribute("aria-selected")).toBe(
@@ -165,8 +168,7 @@ describe("story mode (Chromium)", () => {
     await waitForGraph(page);
     await page.getByRole("tab", { name: "Stories" }).click();
     await page.getByRole("button", { name: "Play “Who pays Oracle?”" }).click();
-    const story = page.getByRole("region", { name: "Story" });
-    await story.waitFor();
+    const story = await shownStory(page);
     expect(await titleOf(story)).toBe("Oracle's customers");
     expect(await story.locator("strong").innerText()).toBe("Oracle");
     expect(await story.innerText()).toContain("<script>window.__pwned = 1</script>");
@@ -190,9 +192,7 @@ describe("story mode (Chromium)", () => {
 
     const fresh = await openPage(harness, undefined, "", false, false);
     await fresh.page.goto(url);
-    await waitForGraph(fresh.page);
-    const told = fresh.page.getByRole("region", { name: "Story" });
-    await told.waitFor();
+    const told = await shownStory(fresh.page);
     expect(await titleOf(told)).toBe("Oracle's customers");
     await told.getByRole("button", { name: "Next step" }).click();
     await expect.poll(() => selectedLoop(fresh.page)).toBe("OpenAI → Amazon → OpenAI");
@@ -241,9 +241,7 @@ describe("story mode (Chromium)", () => {
 
     const fresh = await openPage(harness, undefined, "", false, false);
     await fresh.page.goto(url);
-    await waitForGraph(fresh.page);
-    const told = fresh.page.getByRole("region", { name: "Story" });
-    await told.waitFor();
+    const told = await shownStory(fresh.page);
     expect(await told.locator("em").innerText()).toBe("imported");
     await fresh.page.getByRole("tab", { name: "Stories" }).click();
     expect(await fresh.page.getByRole("list", { name: "Stories" }).innerText()).toContain(
@@ -263,9 +261,7 @@ describe("story mode (Chromium)", () => {
       { width: 640, height: 480 },
       `?story=${STORY}&step=2&embed=1`,
     );
-    await waitForGraph(page);
-    const story = page.getByRole("region", { name: "Story" });
-    await story.waitFor();
+    const story = await shownStory(page);
     expect(await page.getByRole("tablist").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Data" }).count()).toBe(0);
     await story.getByRole("button", { name: "Next step" }).click();
@@ -284,9 +280,7 @@ describe("story mode (Chromium)", () => {
       const { context, page, errors } = await openPage(harness, viewport, "", false, false);
       await showFirstScreen(page);
       await page.goto(harness.baseUrl);
-      await waitForGraph(page);
-      const story = page.getByRole("region", { name: "Story" });
-      await story.waitFor();
+      const story = await shownStory(page);
       await expect.poll(() => stepOf(page)).toBe("1");
       const box = (await story.boundingBox())!;
       const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;

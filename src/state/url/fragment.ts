@@ -6,7 +6,7 @@
  */
 import { type ParseResult, formatPath } from "../../domain/problems.ts";
 import { type Dataset, type Story, storySchema } from "../../domain/schema.ts";
-import { parseDatasetJson } from "../../domain/validate.ts";
+import { parseDatasetJson, schemaIssueMessage } from "../../domain/validate.ts";
 
 /** Largest compressed dataset a link may carry. */
 export const MAX_FRAGMENT_BYTES = 8 * 1024;
@@ -150,7 +150,7 @@ export async function decodeStoryFragment(hash: string): Promise<ParseResult<Sto
     ok: false,
     problems: parsed.error.issues.slice(0, 5).map((issue) => ({
       path: issue.path.length > 0 ? `story.${formatPath(issue.path)}` : "story",
-      message: issue.message.replace(/^Invalid input: /, ""),
+      message: schemaIssueMessage(issue),
     })),
     partial: null,
     skipped: 0,

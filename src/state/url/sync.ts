@@ -49,9 +49,26 @@ export function viewOfStore(s: Store): ViewState {
   };
 }
 
+/** This page's address with `query` (no data fragment). */
+export function pageLink(query: string): string {
+  return `${window.location.origin}${window.location.pathname}?${query}`;
+}
+
 /** The address of the store's view on this page (no data fragment, no `embed=1`). */
 export function viewLink(s: Store): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeView(viewOfStore(s))}`;
+  return pageLink(encodeView(viewOfStore(s)));
+}
+
+/**
+ * The query of what the page shows: the story's step while one is told (the
+ * reader's moves within it are not part of it), else the view. NOTE: a story
+ * deleted or undone while shown leaves the view.
+ */
+export function shownQuery(s: Store): string {
+  const shown = selectStoryStep(s);
+  return shown
+    ? encodeStoryPlace({ storyId: shown.story.id, stepIndex: shown.stepIndex })
+    : encodeView(viewOfStore(s));
 }
 
 /** The loop whose companies are a rotation of `companies`, if any. */
@@ -252,13 +269,7 @@ export function startUrlSync(commands: GraphCommands): () => void {
 
   function write(s: Store, replace: boolean, dropData = false) {
     // NOTE: the embed view is how the page is shown, not part of the view: kept as is.
-    // A story's step is its address: the reader's moves within it are not written.
-    // NOTE: a story deleted while shown (or undone) leaves the view, which is written instead.
-    const shown = selectStoryStep(s);
-    const place = shown
-      ? encodeStoryPlace({ storyId: shown.story.id, stepIndex: shown.stepIndex })
-      : encodeView(viewOfStore(s));
-    const query = `?${place}${s.embed ? "&embed=1" : ""}`;
+    const query = `?${shownQuery(s)}${s.embed ? "&embed=1" : ""}`;
     const hash =
       dropData && window.location.hash.includes(`${FRAGMENT_KEY}=`) ? "" : window.location.hash;
     if (query === window.location.search && hash === window.location.hash) return;

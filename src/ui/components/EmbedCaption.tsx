@@ -6,10 +6,9 @@
 import { formatCircularity } from "../../analysis/circularity.ts";
 import { loopSentence } from "../../analysis/headline.ts";
 import { formatAsOf } from "../../graph/export/describe.ts";
-import { selectLookups, selectSelectedLoop } from "../../state/selectors.ts";
+import { selectLookups, selectSelectedLoop, selectStoryStep } from "../../state/selectors.ts";
 import { useStore } from "../../state/store.ts";
-import { viewLink } from "../../state/url/sync.ts";
-import { encodeStoryPlace } from "../../state/url/codec.ts";
+import { pageLink, shownQuery } from "../../state/url/sync.ts";
 import "./embed.css";
 
 /** The same address without `embed=1`: the full explorer on this view. */
@@ -25,13 +24,9 @@ export function EmbedCaption() {
   const asOf = useStore((s) => s.dataset.asOf);
   const names = useStore(selectLookups).companyById;
   // The view's own address (with an imported dataset's #data= fragment): what the link opens.
-  const viewHref = useStore(viewLink);
   // NOTE: in a story the step's address is the link, and the story bar tells the step.
-  const story = useStore((s) => s.story);
-  const href = story
-    ? `${window.location.origin}${window.location.pathname}?${encodeStoryPlace(story)}`
-    : viewHref;
-  const link = href + window.location.hash;
+  const story = useStore((s) => selectStoryStep(s) !== null);
+  const link = useStore((s) => pageLink(shownQuery(s))) + window.location.hash;
   const text = story
     ? ""
     : loop

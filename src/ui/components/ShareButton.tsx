@@ -3,10 +3,10 @@
  * small enough, the link also carries the data, compressed in its fragment.
  */
 import { useEffect, useRef, useState } from "react";
-import { MAX_FRAGMENT_BYTES, encodeDatasetFragment } from "../../state/url/fragment.ts";
+import { encodeDatasetFragment } from "../../state/url/fragment.ts";
 import { viewLink } from "../../state/url/sync.ts";
 import { selectStoryStep } from "../../state/selectors.ts";
-import { storyLink } from "../../state/stories.ts";
+import { linkCarrying, storyLink } from "../../state/stories.ts";
 import { actions, useStore } from "../../state/store.ts";
 import "./notices.css";
 
@@ -26,16 +26,13 @@ export async function buildShareUrl(): Promise<{ url: string; dataNote: string |
   }
   const base = viewLink(s);
   if (s.datasetSource.kind === "default") return { url: base, dataNote: null };
-  const enc = await encodeDatasetFragment(s.dataset);
-  if (enc.ok) return { url: `${base}#${enc.fragment}`, dataNote: null };
-  const kb = (n: number) => (n / 1024).toFixed(1);
-  return {
-    url: base,
-    dataNote:
-      `The link holds the view but not your data: compressed, your dataset is ${kb(enc.bytes)} KB, ` +
-      `over the ${kb(MAX_FRAGMENT_BYTES)} KB a link can carry. Send the exported file with it ` +
-      `(Data → Export JSON).`,
-  };
+  const { url, note } = linkCarrying(
+    base,
+    await encodeDatasetFragment(s.dataset),
+    "The link holds the view but not your data",
+    "your dataset",
+  );
+  return { url, dataNote: note };
 }
 
 /** An iframe that shows `url` as the embed view (graph, caption, link out), for an article. */
