@@ -4,7 +4,7 @@ import { applyStoryEdit, newStoryId } from "../../../src/domain/edit.ts";
 import type { Story } from "../../../src/domain/schema.ts";
 import { serializeDatasetJson, parseDatasetJson } from "../../../src/domain/validate.ts";
 import { selectStories, selectStoryStep } from "../../../src/state/selectors.ts";
-import { currentStepView, hasShippedData } from "../../../src/state/stories.ts";
+import { currentStepView, hasShippedData, linkCarrying } from "../../../src/state/stories.ts";
 import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/state/store.ts";
 import { decodeView, encodeStoryPlace } from "../../../src/state/url/codec.ts";
 import { decodeStoryFragment, encodeStoryFragment } from "../../../src/state/url/fragment.ts";
@@ -120,6 +120,26 @@ describe("state/stories", () => {
     expect(selectStoryStep(useStore.getState())).toMatchObject({ stepIndex: 1 });
     actions.editData({ kind: "delete-story", id: "who-pays-oracle" });
     expect(selectStoryStep(useStore.getState())).toBeNull();
+  });
+
+  it("should carry what fits in the link, and say in KB why what is too large does not", () => {
+    expect(
+      linkCarrying("https://x/?a=1", { ok: true, fragment: "data=abc", bytes: 3 }, "L", "W"),
+    ).toEqual({
+      url: "https://x/?a=1#data=abc",
+      note: null,
+    });
+    expect(
+      linkCarrying(
+        "https://x/?a=1",
+        { ok: false, bytes: 10_240 },
+        "The link names the story but cannot carry it",
+        "the story",
+      ),
+    ).toEqual({
+      url: "https://x/?a=1",
+      note: "The link names the story but cannot carry it: compressed, the story is 10.0 KB, over the 8.0 KB a link can carry. Send the exported file with it (Data → Export JSON).",
+    });
   });
 
   it("should never make the Stories tab a step's panel", () => {
