@@ -136,7 +136,6 @@ interface Candidate {
   readonly companies: readonly string[];
   readonly id: string;
   readonly hops: readonly number[];
-  readonly nodes: readonly number[];
 }
 
 /** Finds and reports the loops among `edges`, ordered largest round trip first. */
@@ -151,7 +150,8 @@ export function analyzeLoops(
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
   const { hopKnownUsdBn, nodeIds: ids } = index;
 
-  // A max-heap on "worse" (the worst kept loop on top), holding at most `limit`.
+  // A max-heap on "worse" (the worst kept loop on top), holding at most `limit`
+  // (with no limit, simply every loop found).
   const heap: Candidate[] = [];
   const worse = (a: Candidate, b: Candidate) => compareLoops(a, b) > 0;
   const siftUp = (i: number) => {
@@ -203,9 +203,10 @@ export function analyzeLoops(
         companies,
         id: loopId(companies),
         hops: Array.from(hopIds),
-        nodes: Array.from(nodes),
       };
-      if (limit === 0 || heap.length < limit) {
+      // NOTE: with no limit every loop is kept, and the list is sorted once below.
+      if (limit === 0) heap.push(candidate);
+      else if (heap.length < limit) {
         heap.push(candidate);
         siftUp(heap.length - 1);
       } else if (worse(heap[0]!, candidate)) {

@@ -170,7 +170,34 @@ function jsonHop(h: Hop) {
   };
 }
 
-/** A cycle as the JSON report writes it. */
+/** JSON text written as it is: a piece already serialised. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Cycles as the JSON report writes them. A hop is shared by many loops (a
+ * loop-dense file has tens of thousands of loops over a few thousand hops), so
+ * each hop's text is made once and spliced into every loop that uses it.
+ */
+function jsonCycles(loops: readonly LoopReport[]): MappedList<JsonText> {
+  const hopText = new Map<Hop, string>();
+  const textOf = (h: Hop) => {
+    let text = hopText.get(h);
+    if (text === undefined) {
+      text = JSON.stringify(jsonHop(h));
+      hopText.set(h, text);
+    }
+    return text;
+  };
+  return new MappedList(loops.length, (i) => {
+    const l = loops[i]!;
+    const head = JSON.stringify(jsonCycle(l));
+    return new JsonText(`${head.slice(0, -1)},"hops":[${l.hops.map(textOf).join(",")}]}`);
+  });
+}
+
+/** A cycle as the JSON report writes it, but its hops (`jsonCycles` adds them last). */
 function jsonCycle(l: LoopReport) {
   return {
     companies: l.companies,
@@ -184,7 +211,6 @@ function jsonCycle(l: LoopReport) {
     spanMonths: l.spanMonths,
     chainDealIds: l.chainDealIds,
     orderApproximate: l.orderApproximate,
-    hops: l.hops.map(jsonHop),
   };
 }
 
@@ -255,7 +281,7 @@ export function toJsonReport(
     cycleCount: analysis.loops.length,
     cyclesFound: analysis.loopsFound,
     truncated: analysis.truncated,
-    cycles: mapped(analysis.loops, jsonCycle),
+    cycles: jsonCycles(analysis.loops),
     hops: mapped(analysis.hops, (h) => jsonHop(h)),
     circularity: analysis.circularity.computed
       ? {
@@ -292,6 +318,13 @@ export function writeJson(
   const nl = pretty ? "\n" : "";
   const inner = pretty ? `${indent}  ` : "";
   const sep = pretty ? ": " : ":";
+  if (value instanceof JsonText) {
+    return write(
+      pretty
+        ? JSON.stringify(JSON.parse(value.text), null, 2).replace(/\n/g, `\n${indent}`)
+        : value.text,
+    );
+  }
   if (walkDepth <= 0 || value === null || typeof value !== "object") {
     const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
     return write(text === undefined ? "null" : pretty ? text.replace(/\n/g, `\n${indent}`) : text);
@@ -464,7 +497,7 @@ export function memoryShortfall(
 /** Runs the CLI; resolves to the exit code. */
 export async function main(
   argv: readonly string[],
-  write: (s: string) => void = writeStdout,
+  write?: (s: string) => void,
   writeErr = (s: string): void => void process.stderr.write(s),
   heapLimitBytes = getHeapStatistics().heap_size_limit,
 ): Promise<number> {
@@ -509,13 +542,36 @@ export async function main(
     cap: args.cap,
     windowMonths: args.windowMonths,
   });
-  const out = bufferedWriter(write);
+  const out = write ? bufferedWriter(write) : stdoutWriter();
   if (args.json) {
     writeJson(toJsonReport(parsed.value, analysis, concentration), out.write, args.pretty);
   } else writeTextReport(parsed.value, analysis, concentration, out.write);
   out.write("\n");
   out.flush();
   return 0;
+}
+
+/**
+ * Standard output, a chunk of about 1 MB at a time: each piece is encoded
+ * straight into one reused buffer, so a report of tens of megabytes is never
+ * built as one string nor copied twice.
+ */
+export function stdoutWriter(): { write: (s: string) => void; flush: () => void } {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) writeStdout(buf.subarray(0, used));
+    used = 0;
+  };
+  return {
+    write(s) {
+      // NOTE: UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (used + 3 * s.length > buf.length) flush();
+      if (3 * s.length > buf.length) writeStdout(Buffer.from(s, "utf8"));
+      else used += buf.write(s, used, "utf8");
+    },
+    flush,
+  };
 }
 
 /** Thrown when the reader of standard output has gone (`| head`): the run stops quietly. */
@@ -527,8 +583,8 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * Writes to standard output synchronously, so a large report never piles up in
  * memory: a full pipe is waited on, and a closed one stops the run.
  */
-export function writeStdout(s: string): void {
-  let buf = Buffer.from(s, "utf8");
+export function writeStdout(bytes: Uint8Array): void {
+  let buf = bytes;
   while (buf.length > 0) {
     try {
       const n = writeSync(1, buf);

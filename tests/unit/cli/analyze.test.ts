@@ -264,6 +264,45 @@ describe("cli/analyze output", () => {
     );
   });
 
+  it("should write the same bytes to standard output as to a string, across chunks and multi-byte names", async () => {
+    // A ring of 3,000 companies named in three scripts and its reverse: every
+    // pair is a loop, so the report passes 1 MB (one output chunk) several times.
+    const n = 3_000;
+    const name = (i: number) => `Société ${i} 智谱 ${"é".repeat(i % 7)}`;
+    const rows = Array.from({ length: n }, (_, i) => [
+      `${name(i)},${name((i + 1) % n)},${i + 1}`,
+      `${name((i + 1) % n)},${name(i)},${i + 2}`,
+    ]).flat();
+    const p = file("chunks.csv", `from,to,amount_usd_bn\n${rows.join("\n")}\n`);
+    const compiled = join(import.meta.dirname, "../../../dist-cli/ouroboros.js");
+    for (const flags of [["--json"], ["--json", "--pretty"]]) {
+      const argv = [p, ...flags, "--max-length", "2", "--limit", "0"];
+      const direct = spawnSync(process.execPath, [compiled, "analyze", ...argv], {
+        maxBuffer: 1 << 28,
+      });
+      expect(direct.status).toBe(0);
+      expect(direct.stdout.length).toBeGreaterThan(2 * (1 << 20));
+      const parts: string[] = [];
+      expect(
+        await main(
+          argv,
+          (s) => void parts.push(s),
+          () => {},
+        ),
+      ).toBe(0);
+      const text = direct.stdout.toString("utf8");
+      // NOTE: compared as a boolean: a failing diff of megabytes says nothing.
+      expect(text.length).toBe(parts.join("").length);
+      expect(text === parts.join("")).toBe(true);
+      const report = JSON.parse(text) as { cycleCount: number; cycles: { hops: unknown[] }[] };
+      expect(report.cycleCount).toBe(n);
+      expect(report.cycles[0]!.hops).toHaveLength(2);
+      if (flags.includes("--pretty")) {
+        expect(text === `${JSON.stringify(report, null, 2)}\n`).toBe(true);
+      }
+    }
+  });
+
   it("should tell a resource limit from bad input", async () => {
     const { isResourceLimit } = await import("../../../src/cli/analyze.ts");
     expect(isResourceLimit(new RangeError("Invalid string length"))).toBe(true);
