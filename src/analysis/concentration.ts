@@ -385,6 +385,9 @@ export function analyzeConcentration(
  * holds a million records (the CLI writes them one by one). `at(i)` recomputes
  * record i; `flagged` companies are the first in the order.
  */
+/** Up to this many companies, a ranking holds their records (a few hundred MB at most). */
+export const KEEP_RECORDS = 200_000;
+
 export interface ConcentrationRanking {
   readonly length: number;
   readonly flagged: number;
@@ -395,11 +398,20 @@ export function rankConcentration(
   dataset: Pick<Dataset, "companies" | "deals" | "facts">,
   thresholds: ConcentrationThresholds = DEFAULT_CONCENTRATION_THRESHOLDS,
   prepared?: Prepared,
+  keepRecords = KEEP_RECORDS,
 ): ConcentrationRanking {
   const { index, recordOf } = concentrationOf(dataset, thresholds, prepared);
-  const keys = Array.from({ length: index.nodeCount }, (_, v) => rankKeys(recordOf(v)));
+  // NOTE: up to `keepRecords` companies the records made for ranking are kept
+  // (a second pass would make each one twice); above, only the keys are.
+  const kept: CompanyConcentration[] | null = index.nodeCount <= keepRecords ? [] : null;
+  const keys = Array.from({ length: index.nodeCount }, (_, v) => {
+    const record = recordOf(v);
+    kept?.push(record);
+    return rankKeys(record);
+  });
   const order = new Uint32Array(keys.length).map((_, v) => v);
   order.sort((a, b) => compareRank(keys[a]!, keys[b]!));
   const flagged = keys.reduce((n, k) => n + (k.flagCount > 0 ? 1 : 0), 0);
-  return { length: keys.length, flagged, at: (i) => recordOf(order[i]!) };
+  const at = kept ? (i: number) => kept[order[i]!]! : (i: number) => recordOf(order[i]!);
+  return { length: keys.length, flagged, at };
 }

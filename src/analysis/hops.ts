@@ -249,21 +249,23 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
   const from = fold.nodeIds[fold.hopSource[h]!]!;
   const to = fold.nodeIds[fold.hopTarget[h]!]!;
   const dealIds: string[] = [];
-  const usdBnByType = new Map<DealType, number>();
-  const countByType = new Map<DealType, number>();
   const evidence: Partial<Record<EvidenceTier, number>> = {};
   let qualifier: Hop["qualifier"] = "exact";
   let nonLiveDeals = 0;
   let annualUsdBn = 0;
   let assumedHorizonDeals = 0;
   let only: DescribedEdge | undefined;
-  for (let k = fold.hopEdgeOffsets[h]!; k < fold.hopEdgeOffsets[h + 1]!; k++) {
+  let firstType: DealType | undefined;
+  let mixedTypes = false;
+  const start = fold.hopEdgeOffsets[h]!;
+  const end = fold.hopEdgeOffsets[h + 1]!;
+  for (let k = start; k < end; k++) {
     const edge = edges[fold.hopEdges[k]!]!;
-    only = k === fold.hopEdgeOffsets[h] ? edge : undefined;
+    only = k === start ? edge : undefined;
     dealIds.push(edge.id);
-    countByType.set(edge.type, (countByType.get(edge.type) ?? 0) + 1);
+    if (firstType === undefined) firstType = edge.type;
+    else if (edge.type !== firstType) mixedTypes = true;
     if (edge.amountUsdBn !== null) {
-      usdBnByType.set(edge.type, (usdBnByType.get(edge.type) ?? 0) + edge.amountUsdBn);
       if (QUALIFIER_RANK[edge.amountQualifier] > QUALIFIER_RANK[qualifier]) {
         qualifier = edge.amountQualifier as Hop["qualifier"];
       }
@@ -275,13 +277,10 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
     evidence[tier] = (evidence[tier] ?? 0) + 1;
     if (!isLiveDeal(edge)) nonLiveDeals++;
   }
-  const types = DEAL_TYPES.filter((t) => countByType.has(t));
-  let dominantType: DealType = types[0] ?? "other";
-  for (const t of types) {
-    const byUsd = (usdBnByType.get(t) ?? 0) - (usdBnByType.get(dominantType) ?? 0);
-    const byCount = (countByType.get(t) ?? 0) - (countByType.get(dominantType) ?? 0);
-    if (byUsd > 0 || (byUsd === 0 && byCount > 0)) dominantType = t;
-  }
+  // NOTE: most hops carry one type; only a mix of types is weighed.
+  const { types, dominantType } = mixedTypes
+    ? weighTypes(fold, h, edges)
+    : { types: firstType === undefined ? [] : [firstType], dominantType: firstType ?? "other" };
   const totalUsdBn = fold.hopKnownUsdBn[h]!;
   const undisclosedDeals = fold.hopUndisclosedDeals[h]!;
   const label =
@@ -304,6 +303,31 @@ export function describeHop(fold: HopFold, h: number, edges: readonly DescribedE
     assumedHorizonDeals,
     label,
   };
+}
+
+/** A hop's distinct types, in DEAL_TYPES order, and the one with the most dollars, then deals. */
+function weighTypes(
+  fold: HopFold,
+  h: number,
+  edges: readonly DescribedEdge[],
+): { types: DealType[]; dominantType: DealType } {
+  const usdBnByType = new Map<DealType, number>();
+  const countByType = new Map<DealType, number>();
+  for (let k = fold.hopEdgeOffsets[h]!; k < fold.hopEdgeOffsets[h + 1]!; k++) {
+    const edge = edges[fold.hopEdges[k]!]!;
+    countByType.set(edge.type, (countByType.get(edge.type) ?? 0) + 1);
+    if (edge.amountUsdBn !== null) {
+      usdBnByType.set(edge.type, (usdBnByType.get(edge.type) ?? 0) + edge.amountUsdBn);
+    }
+  }
+  const types = DEAL_TYPES.filter((t) => countByType.has(t));
+  let dominantType: DealType = types[0] ?? "other";
+  for (const t of types) {
+    const byUsd = (usdBnByType.get(t) ?? 0) - (usdBnByType.get(dominantType) ?? 0);
+    const byCount = (countByType.get(t) ?? 0) - (countByType.get(dominantType) ?? 0);
+    if (byUsd > 0 || (byUsd === 0 && byCount > 0)) dominantType = t;
+  }
+  return { types, dominantType };
 }
 
 /** True when no deal of the hop discloses an amount. */

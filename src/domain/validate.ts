@@ -117,15 +117,16 @@ export function findLineageProblems(dataset: Pick<Dataset, "deals">): Problem[] 
     if (!indexById.has(d.id)) indexById.set(d.id, i);
   });
   dataset.deals.forEach((deal, i) => {
+    if (deal.supersededBy === undefined) return;
     const path = `deals[${i}].supersededBy`;
     // NOTE: a superseded deal names its replacement when the replacement is in
     // the data; a tracker's "superseded: replaced by the March round" may not be.
-    if (deal.status !== "superseded" && deal.supersededBy !== undefined) {
+    if (deal.status !== "superseded") {
       problems.push({
         path,
         message: `only a superseded deal names a replacement (status is "${deal.status}")`,
       });
-    } else if (deal.supersededBy !== undefined) {
+    } else {
       if (deal.supersededBy === deal.id) {
         problems.push({ path, message: `a deal cannot supersede itself` });
       } else if (!indexById.has(deal.supersededBy)) {
@@ -136,6 +137,8 @@ export function findLineageProblems(dataset: Pick<Dataset, "deals">): Problem[] 
   // Cycles: 0 unvisited, 1 on the current chain, 2 done.
   const state = new Uint8Array(dataset.deals.length);
   for (let start = 0; start < dataset.deals.length; start++) {
+    // NOTE: a deal that names no replacement starts no chain (most deals, on a large file).
+    if (dataset.deals[start]!.supersededBy === undefined) continue;
     const chain: number[] = [];
     let i: number | undefined = start;
     while (i !== undefined && state[i] === 0) {

@@ -166,10 +166,14 @@ describe("analysis/concentration", () => {
       if (!shipped.ok) throw new Error("the default dataset should parse");
       for (const dataset of [tinyDataset(), shipped.value, generated]) {
         const list = analyzeConcentration(dataset);
+        // Records kept (the default up to 200,000 companies), and recomputed as read.
+        for (const keep of [undefined, 0]) {
+          const ranking = rankConcentration(dataset, undefined, undefined, keep);
+          expect(ranking.length).toBe(list.length);
+          expect(Array.from({ length: ranking.length }, (_, i) => ranking.at(i))).toEqual(list);
+          expect(ranking.flagged).toBe(list.filter((c) => c.flags.length > 0).length);
+        }
         const ranking = rankConcentration(dataset);
-        expect(ranking.length).toBe(list.length);
-        expect(Array.from({ length: ranking.length }, (_, i) => ranking.at(i))).toEqual(list);
-        expect(ranking.flagged).toBe(list.filter((c) => c.flags.length > 0).length);
         // Flagged companies come first, so the CLI can print the first `flagged`.
         expect(list.slice(0, ranking.flagged).every((c) => c.flags.length > 0)).toBe(true);
       }

@@ -11,6 +11,7 @@ import {
   loopHopKeys,
 } from "../../../src/analysis/hops.ts";
 import type { DescribedEdge } from "../../../src/analysis/hops.ts";
+import { DEAL_TYPES, type DealType } from "../../../src/domain/schema.ts";
 
 const edge = (
   id: string,
@@ -98,31 +99,52 @@ describe("analysis/hops", () => {
               to: fc.integer({ min: 0, max: 4 }),
               amount: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
               status: fc.constantFrom(...statuses),
+              type: fc.constantFrom("equity", "warrant", "chip-purchase"),
             }),
             { maxLength: 40 },
           ),
           fc.boolean(),
           (raw, countNonLive) => {
             const edges = raw.map((r, i) =>
-              edge(`d${i}`, `c${r.from}`, `c${r.to}`, r.amount, { status: r.status }),
+              edge(`d${i}`, `c${r.from}`, `c${r.to}`, r.amount, {
+                status: r.status,
+                type: r.type,
+              }),
             );
             const hops = describeHops(foldHops(edges, [], { countNonLive }), edges);
-            const oracle = new Map<string, { total: number; undisclosed: number; ids: string[] }>();
+            type Oracle = { total: number; undisclosed: number; ids: string[]; types: DealType[] };
+            const oracle = new Map<string, Oracle>();
             for (const e of edges) {
               if (e.from === e.to || (!countNonLive && !isLiveDeal(e))) continue;
               const k = hopKey(e.from, e.to);
-              const o = oracle.get(k) ?? { total: 0, undisclosed: 0, ids: [] };
+              const o = oracle.get(k) ?? { total: 0, undisclosed: 0, ids: [], types: [] };
               if (e.amountUsdBn === null) o.undisclosed++;
               else o.total += e.amountUsdBn;
               o.ids.push(e.id);
+              o.types.push(e.type);
               oracle.set(k, o);
             }
+            // The dominant type: most disclosed dollars, then most deals, then DEAL_TYPES order.
+            const dominantOf = (h: (typeof hops)[number]) => {
+              const score = (t: DealType) => {
+                const deals = h.dealIds.map((id) => edges.find((e) => e.id === id)!);
+                const ofType = deals.filter((d) => d.type === t);
+                return [ofType.reduce((s, d) => s + (d.amountUsdBn ?? 0), 0), ofType.length];
+              };
+              return [...h.types].sort((a, b) => {
+                const [ua, ca] = score(a);
+                const [ub, cb] = score(b);
+                return ub! - ua! || cb! - ca! || DEAL_TYPES.indexOf(a) - DEAL_TYPES.indexOf(b);
+              })[0];
+            };
             expect(hops.length).toBe(oracle.size);
             for (const h of hops) {
               const o = oracle.get(h.key)!;
               expect(h.totalUsdBn).toBe(o.total);
               expect(h.undisclosedDeals).toBe(o.undisclosed);
               expect(h.dealIds).toEqual(o.ids);
+              expect(h.types).toEqual(DEAL_TYPES.filter((t) => o.types.includes(t)));
+              expect(h.dominantType).toBe(dominantOf(h));
             }
           },
         ),

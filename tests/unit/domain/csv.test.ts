@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsvEdgeList, serializeDealsCsv, slugify, splitCsv } from "../../../src/domain/csv.ts";
 import { tinyDataset } from "./fixtures.ts";
@@ -101,6 +102,30 @@ describe("domain/csv", () => {
   describe("splitCsv", () => {
     it("should report an unclosed quote with its line", () => {
       expect(splitCsv('a,b\n"open,c\n').error).toMatchObject({ line: 2 });
+      expect(splitCsv('a,b\r\n"x\r\ny",2\r"open').error).toMatchObject({ line: 4 });
+    });
+
+    it("should read quotes, blanks before them, line ends and line numbers", () => {
+      expect(splitCsv('\ufeffa, "b,""c""" ,d"e\r\n\r\n"x\ry"\rlast').records).toEqual([
+        { line: 1, cells: ["a", 'b,"c" ', 'd"e'] },
+        { line: 3, cells: ["x\ry"] },
+        { line: 5, cells: ["last"] },
+      ]);
+    });
+
+    it("should split any text as a character-at-a-time reader does (property)", () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r", "é", "\ufeff"), {
+            maxLength: 60,
+          }),
+          (chars) => {
+            const text = chars.join("");
+            expect(splitCsv(text)).toEqual(referenceSplitCsv(text));
+          },
+        ),
+        { numRuns: 3000 },
+      );
     });
   });
 
@@ -160,3 +185,60 @@ describe("domain/csv v2 columns", () => {
     ]);
   });
 });
+
+/**
+ * The splitter as it was first written, a character at a time: the oracle the
+ * faster one is checked against.
+ */
+function referenceSplitCsv(text: string): ReturnType<typeof splitCsv> {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quoteLine = 1;
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const endRecord = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0]!.trim() === "")) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = "";
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n" || (ch === "\r" && src[i + 1] !== "\n")) line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === "") {
+      inQuotes = true;
+      quoteLine = line;
+      cell = "";
+    } else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else cell += ch;
+  }
+  if (inQuotes) {
+    const error = {
+      path: `line ${quoteLine}`,
+      line: quoteLine,
+      message: "a quoted field is never closed",
+    };
+    return { records, error };
+  }
+  if (cell !== "" || cells.length > 0) endRecord();
+  return { records };
+}
