@@ -63,8 +63,9 @@ const cliConfig = defineConfig({
     rollupOptions: {
       output: {
         entryFileNames: "ouroboros.js",
-        // NOTE: a larger young generation halves the collector's time on million-row files.
-        banner: "#!/usr/bin/env -S node --max-semi-space-size=64",
+        // NOTE: a larger young generation halves the collector's time on million-row
+        // files; a larger first old generation spares a 50,000-row file a full collection.
+        banner: "#!/usr/bin/env -S node --max-semi-space-size=64 --initial-old-space-size=512",
       },
     },
   },

@@ -37,7 +37,10 @@ function median(command: string, args: string[], runs = 3) {
 
 const big = join(dir, "pa-10k-50k.csv");
 writeFileSync(big, generatePreferentialCsv(10_000, 5, 0.002, 42));
-const cli = ["--max-semi-space-size=64", "dist-cli/ouroboros.js", "analyze"];
+// NOTE: node runs with the flags the bin's own first line gives it.
+const bin = "dist-cli/ouroboros.js";
+const nodeFlags = readFileSync(join(root, bin), "utf8").split("\n", 1)[0]!.split(" ").slice(3);
+const cli = [...nodeFlags, bin, "analyze"];
 const ours = median(process.execPath, [
   ...cli,
   big,
