@@ -196,13 +196,18 @@ export function analyzeLoops(
           nodes.length - top.companies.length;
         if (byNumbers > 0) return;
       }
-      const companies = Array.from(nodes, (v) => ids[v]!);
+      const companies: string[] = new Array(nodes.length);
+      const hops: number[] = new Array(nodes.length);
+      for (let i = 0; i < nodes.length; i++) {
+        companies[i] = ids[nodes[i]!]!;
+        hops[i] = hopIds[i]!;
+      }
       const candidate: Candidate = {
         roundTripUsdBn,
         totalUsdBn,
         companies,
         id: loopId(companies),
-        hops: Array.from(hopIds),
+        hops,
       };
       // NOTE: with no limit every loop is kept, and the list is sorted once below.
       if (limit === 0) heap.push(candidate);

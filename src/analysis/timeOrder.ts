@@ -94,34 +94,59 @@ export function timeOrderOfLoop(hops: readonly (readonly DatedDeal[])[]): TimeOr
     throw new Error("analysis/timeOrder: a loop needs at least 2 hops");
   }
   const n = hops.length;
-  if (hops.some((h) => h.length === 0)) return NOT_IN_ORDER;
-  let best: { span: number; first: number; start: number; chain: DatedDeal[] } | null = null;
+  for (const h of hops) if (h.length === 0) return NOT_IN_ORDER;
+  // The best walk so far: its span, first month, start and first deal (-1: none yet).
+  let bestSpan = 0;
+  let bestFirst = 0;
+  let bestStart = -1;
+  let bestDeal = 0;
   for (let start = 0; start < n; start++) {
-    for (const first of hops[start]!) {
-      const chain = [first];
-      let month = first.month;
-      for (let step = 1; step < n; step++) {
-        const hop = hops[(start + step) % n]!;
-        const at = firstAtOrAfter(hop, month);
-        if (at < 0) break;
-        chain.push(hop[at]!);
-        month = hop[at]!.month;
-      }
+    const firsts = hops[start]!;
+    for (let f = 0; f < firsts.length; f++) {
+      const month = lastMonthOfWalk(hops, start, firsts[f]!.month);
       // NOTE: a later first deal only makes later months: once one fails, the rest of this start fail too.
-      if (chain.length < n) break;
-      const span = month - first.month;
-      if (!best || span < best.span || (span === best.span && first.month < best.first)) {
-        best = { span, first: first.month, start, chain };
+      if (month === null) break;
+      const span = month - firsts[f]!.month;
+      if (bestStart < 0 || span < bestSpan || (span === bestSpan && firsts[f]!.month < bestFirst)) {
+        bestSpan = span;
+        bestFirst = firsts[f]!.month;
+        bestStart = start;
+        bestDeal = f;
       }
     }
   }
-  if (!best) return NOT_IN_ORDER;
+  if (bestStart < 0) return NOT_IN_ORDER;
+  // NOTE: only the best walk's deals are listed, so it is walked once more to name them.
+  const chain = [hops[bestStart]![bestDeal]!];
+  for (let step = 1; step < n; step++) {
+    const hop = hops[(bestStart + step) % n]!;
+    chain.push(hop[firstAtOrAfter(hop, chain[step - 1]!.month)]!);
+  }
   return {
-    spanMonths: best.span,
-    chainDealIds: best.chain.map((d) => d.id),
-    chainStart: best.start,
-    orderApproximate: best.chain.some((d) => d.yearOnly),
+    spanMonths: bestSpan,
+    chainDealIds: chain.map((d) => d.id),
+    chainStart: bestStart,
+    orderApproximate: chain.some((d) => d.yearOnly),
   };
+}
+
+/**
+ * The month of the last deal of the greedy in-order walk round the loop from
+ * hop `start`, its first deal in month `month`; null when no in-order walk exists.
+ */
+function lastMonthOfWalk(
+  hops: readonly (readonly DatedDeal[])[],
+  start: number,
+  month: number,
+): number | null {
+  const n = hops.length;
+  for (let step = 1; step < n; step++) {
+    const hop = hops[(start + step) % n]!;
+    const at = firstAtOrAfter(hop, month);
+    if (at < 0) return null;
+    month = hop[at]!.month;
+  }
+  return month;
 }
 
 /** True when a loop came back in order within `windowMonths` (Infinity: any time). */
