@@ -42,6 +42,7 @@ describe("cli/analyze", () => {
         json: true,
         pretty: false,
         strict: false,
+        timings: false,
         mapping: { columns: [], values: [] },
       });
       expect(parseArgs(["x.csv", "--window-months", "6"])).toMatchObject({ windowMonths: 6 });
@@ -301,6 +302,17 @@ describe("cli/analyze output", () => {
         expect(text === `${JSON.stringify(report, null, 2)}\n`).toBe(true);
       }
     }
+  });
+
+  it("should print each phase's time on stderr with --timings, and nothing without it", async () => {
+    const p = file("timings.json", JSON.stringify(tinyDataset()));
+    const timed = await run([p, "--json", "--timings"]);
+    expect(timed.code).toBe(0);
+    expect(timed.err).toMatch(
+      /^timings: start-up \d+ ms, reading \d+ ms, analysis \d+ ms, output \d+ ms \(total \d+ ms\)\n$/,
+    );
+    expect(JSON.parse(timed.out)).toHaveProperty("cycleCount");
+    expect((await run([p, "--json"])).err).toBe("");
   });
 
   it("should tell a resource limit from bad input", async () => {
