@@ -20,7 +20,7 @@ import { formatProblem } from "../domain/problems.ts";
 import { type Dataset, SCHEMA_VERSION } from "../domain/schema.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { type DraggedPositionsByLayout, NO_DRAGGED_POSITIONS } from "../graph/layouts/dragged.ts";
-import { actions, newEntryId, useStore } from "./store.ts";
+import { type Store, actions, newEntryId, useStore } from "./store.ts";
 import { type StoredPositions, readStoredPositions, storePositions } from "./storedPositions.ts";
 
 export const DB_NAME = "ouroboros";
@@ -221,6 +221,20 @@ export async function restorePersistedDataset(): Promise<void> {
   }
 }
 
+/**
+ * Reads the positions dragged on the shipped dataset, when the page opens on
+ * it whatever was last open (a link to a step of the shipped story), so that a
+ * drag there adds to them instead of replacing them; never throws.
+ */
+export async function restoreShippedPositions(): Promise<void> {
+  try {
+    const store = datasetStore();
+    if (store) await withTimeout(restoreDefaultPositions(store), RESTORE_TIMEOUT_MS);
+  } catch {
+    // NOTE: unreadable storage: the drags are not shown, and the notice comes with the first save.
+  }
+}
+
 function toEntry(
   id: string,
   dataset: Dataset,
@@ -252,6 +266,9 @@ async function restoreDefaultPositions(store: UseStore): Promise<void> {
   actions.replaceDraggedPositions(readStoredPositions(raw));
 }
 
+/** The user's own dragged positions: what is drawn, unless a link's or a story's are shown. */
+const ownPositionsOf = (s: Store): DraggedPositionsByLayout => s.ownPositions ?? s.draggedPositions;
+
 /**
  * Saves the active dataset whenever it changes: a library entry is written
  * under its own key and becomes the one to reopen; the default or a link's
@@ -266,9 +283,11 @@ export function startPersistence(): () => void {
   return useStore.subscribe((state, prev) => {
     const datasetChanged =
       state.dataset !== prev.dataset || state.datasetSource !== prev.datasetSource;
-    const positionsChanged = state.draggedPositions !== prev.draggedPositions;
+    // NOTE: a link's or a story step's positions are shown, not saved: the user's own are.
+    const draggedPositions = ownPositionsOf(state);
+    const positionsChanged = draggedPositions !== ownPositionsOf(prev);
     if (!datasetChanged && !positionsChanged) return;
-    const { dataset, datasetSource: source, draggedPositions } = state;
+    const { dataset, datasetSource: source } = state;
     if (!datasetChanged && source.kind === "temporary") return;
     if (source.kind === "entry") actions.setSaveState("saving");
     pending++;

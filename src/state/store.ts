@@ -60,10 +60,17 @@ interface DatasetSlice {
   datasetSource: DatasetSource;
   saveState: SaveState;
   /**
-   * Where the user dragged companies, per layout: saved with the dataset, and
-   * the current layout's in the URL. Not an undo step.
+   * Where companies are drawn away from their layout, per layout: the user's
+   * drags, or a link's or a story step's positions; the current layout's are
+   * in the URL. Not an undo step.
    */
   draggedPositions: DraggedPositionsByLayout;
+  /**
+   * The user's own dragged positions, set aside while a link's or a story
+   * step's are shown (null when what is drawn is the user's own): these, not
+   * the shown ones, are what is saved, until the user drags a company.
+   */
+  ownPositions: DraggedPositionsByLayout | null;
 }
 interface FiltersSlice {
   filters: DealFilters;
@@ -121,6 +128,7 @@ const createDatasetSlice = (): DatasetSlice => ({
   datasetSource: DEFAULT_SOURCE,
   saveState: "idle",
   draggedPositions: NO_DRAGGED_POSITIONS,
+  ownPositions: null,
 });
 const createFiltersSlice = (): FiltersSlice => ({
   filters: DEFAULT_DEAL_FILTERS,
@@ -220,6 +228,7 @@ export const actions = {
       analysis: null,
       stress: DEFAULT_STRESS_VIEW,
       draggedPositions,
+      ownPositions: null,
       story: null,
       // NOTE: a link's story is told on the shipped dataset; another dataset ends it.
       linkedStory: source.kind === "default" ? prev.linkedStory : null,
@@ -277,22 +286,33 @@ export const actions = {
   setLayout(layout: LayoutKind) {
     if (get().layout !== layout) set({ layout });
   },
-  /** Records where the user dropped a company in a layout (rounded to whole units). */
+  /**
+   * Records where the user dropped a company in a layout (rounded to whole
+   * units). What is drawn, a link's positions included, is the user's from now on.
+   */
   dragCompany(layout: LayoutKind, company: string, point: { x: number; y: number }) {
     const all = get().draggedPositions;
     set({
       draggedPositions: replaceLayoutDragged(all, layout, withDragged(all[layout], company, point)),
+      ownPositions: null,
     });
   },
-  /** Replaces one layout's dragged positions (a link's, or none to forget them). */
-  setDraggedPositions(layout: LayoutKind, positions: DraggedPositions = NO_DRAGGED) {
-    const all = get().draggedPositions;
+  /**
+   * Replaces one layout's dragged positions: none, when the user re-runs the
+   * layout; or a link's or a story step's (`shown`), which are drawn while
+   * the user's own are set aside and kept.
+   */
+  setDraggedPositions(layout: LayoutKind, positions: DraggedPositions = NO_DRAGGED, shown = false) {
+    const { draggedPositions: all, ownPositions } = get();
     if (all[layout] === positions || (all[layout].size === 0 && positions.size === 0)) return;
-    set({ draggedPositions: replaceLayoutDragged(all, layout, positions) });
+    set({
+      draggedPositions: replaceLayoutDragged(all, layout, positions),
+      ownPositions: shown ? (ownPositions ?? all) : null,
+    });
   },
   /** Replaces every layout's dragged positions (read back from the browser's storage). */
   replaceDraggedPositions(draggedPositions: DraggedPositionsByLayout) {
-    set({ draggedPositions });
+    set({ draggedPositions, ownPositions: null });
   },
   setFilters(patch: Partial<DealFilters>) {
     set({ filters: { ...get().filters, ...patch } });

@@ -4,7 +4,11 @@ import { validateDataset } from "../domain/validate.ts";
 import type { Story } from "../domain/schema.ts";
 import { DEFAULT_DATASET, type Store, actions, useStore } from "../state/store.ts";
 import { selectStories } from "../state/selectors.ts";
-import { restorePersistedDataset, startPersistence } from "../state/persistence.ts";
+import {
+  restorePersistedDataset,
+  restoreShippedPositions,
+  startPersistence,
+} from "../state/persistence.ts";
 import { createGraphCommands } from "../state/graphCommands.ts";
 import { openLinkedDataset, startUrlSync } from "../state/url/sync.ts";
 import { decodeView, isEmbedSearch } from "../state/url/codec.ts";
@@ -51,6 +55,7 @@ async function start() {
   });
   // NOTE: a link to a step of the shipped story shows the shipped dataset, not the last one open.
   if (!opensShippedStory(window.location)) await restorePersistedDataset();
+  else await restoreShippedPositions();
   startPersistence();
   const commands = createGraphCommands();
   // NOTE: asked before the URL sync writes the view into the address.

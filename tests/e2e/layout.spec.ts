@@ -124,6 +124,25 @@ async function dragNode(page: Page, key: string, dx: number, dy: number) {
   return (await positions(page))[key]!;
 }
 
+/** The positions saved for the shipped dataset in the page's IndexedDB, as JSON ("" when none). */
+const savedShippedPositions = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open("ouroboros");
+        // NOTE: never create the database here: the app's first open must.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("datasets")) return resolve("");
+          const get = db.transaction("datasets").objectStore("datasets").get("default-positions");
+          get.onsuccess = () => resolve(get.result === undefined ? "" : JSON.stringify(get.result));
+          get.onerror = () => resolve("");
+        };
+        open.onerror = () => resolve("");
+      }),
+  );
+
 describe("layouts (Chromium)", () => {
   it("should draw each layout at its own positions with every company on screen", async () => {
     const { context, page, errors } = await openPage(harness);
@@ -240,6 +259,51 @@ describe("layouts (Chromium)", () => {
     await fresh.page.screenshot({ path: join(ARTIFACTS, "layout-shared-drag-1280x800.png") });
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
+  });
+
+  it("should keep my own dragged positions while a link's are shown, and give them back", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await waitForGraph(page);
+    await chooseLayout(page, "circle");
+    await dragNode(page, "oracle", 120, 90);
+    await expect.poll(() => savedShippedPositions(page)).toMatch(/"circle":\[\["oracle"/);
+    const mine = await positions(page);
+
+    // A link with its own arrangement, opened in the same browser: it is drawn.
+    await page.goto(`${harness.baseUrl}?v=1&layout=circle&pos=nvidia:40,-40`);
+    await waitForGraph(page);
+    await settled(page);
+    const shown = await positions(page);
+    expect(shown.nvidia).toEqual([40, -40]);
+    expect(shown.oracle).not.toEqual(mine.oracle);
+    expect(await savedShippedPositions(page)).toMatch(/"circle":\[\["oracle"/);
+
+    // Back on the app without the link's positions: my arrangement, as I left it.
+    await page.goto(`${harness.baseUrl}?v=1&layout=circle`);
+    await waitForGraph(page);
+    await settled(page);
+    expect(await positions(page)).toEqual(mine);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should add to my dragged positions, not replace them, when I drag in the shipped story", async () => {
+    const { context, page, errors } = await openPage(harness);
+    await waitForGraph(page);
+    await chooseLayout(page, "circle");
+    await dragNode(page, "oracle", 120, 90);
+    await expect.poll(() => savedShippedPositions(page)).toMatch(/"circle":\[\["oracle"/);
+    // A link to a step of the shipped story opens on the shipped dataset, with my drags read back.
+    await page.goto(`${harness.baseUrl}?story=how-the-money-goes-round&step=1`);
+    await waitForGraph(page);
+    await page.getByRole("region", { name: "Story" }).waitFor();
+    await settled(page);
+    await dragNode(page, "nvidia", 60, 40);
+    await expect
+      .poll(() => savedShippedPositions(page))
+      .toMatch(/^(?=.*"circle":\[\["oracle")(?=.*\["nvidia")/);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it("should forget a layout's dragged positions when it is re-run", async () => {

@@ -124,7 +124,8 @@ export function resolveSelection(
 
 /**
  * Applies everything but the selection, which waits for the analysis. A link's
- * dragged positions replace the layout's own; a link without any keeps them.
+ * dragged positions are drawn instead of the layout's own, which are kept (and
+ * saved) until the user drags a company; a link without any keeps what is drawn.
  */
 function applyView(view: ViewState, commands: GraphCommands) {
   actions.setFilters(view.filters);
@@ -143,7 +144,7 @@ function applyView(view: ViewState, commands: GraphCommands) {
       );
     }
     const kept = new Map([...view.positions].filter(([id]) => known.has(id)));
-    actions.setDraggedPositions(view.layout, kept);
+    actions.setDraggedPositions(view.layout, kept, true);
   }
   // NOTE: after the positions: the camera is framed on the arranged picture.
   actions.setCamera(view.camera);

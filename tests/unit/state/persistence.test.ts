@@ -346,6 +346,52 @@ describe("state/persistence", () => {
       stop();
     });
 
+    it("should keep saving the user's own positions while a link's or a story step's are shown", async () => {
+      const stop = startPersistence();
+      actions.dragCompany("circle", "oracle", { x: 12, y: -7 });
+      await settle();
+      const linkCircle = new Map([["nvidia", { x: 1, y: 2 }]]);
+      actions.setDraggedPositions("circle", linkCircle, true);
+      // A second step's positions: the user's own stay set aside, not the first step's.
+      actions.setDraggedPositions("role", new Map([["amd", { x: 3, y: 4 }]]), true);
+      expect(useStore.getState().draggedPositions.circle).toBe(linkCircle);
+      expect(useStore.getState().ownPositions).toEqual(circleOracle());
+      await settle();
+      expect(await get(DEFAULT_POSITIONS_KEY, db())).toEqual({ circle: [["oracle", 12, -7]] });
+      // An edit makes a saved copy: it keeps the user's positions, not the shown ones.
+      const first = DEFAULT_DATASET.deals[0]!;
+      expect(
+        actions.editData({ kind: "replace", id: first.id, deal: { ...first, description: "x" } }),
+      ).toEqual([]);
+      await settle();
+      const source = useStore.getState().datasetSource as { id: string };
+      const copy = await get<LibraryEntry>(`entry:${source.id}`, db());
+      expect(copy?.positions).toEqual({ circle: [["oracle", 12, -7]] });
+      // A drag makes what is drawn the user's own, and it is saved.
+      actions.dragCompany("circle", "google", { x: 5, y: 6 });
+      expect(useStore.getState().ownPositions).toBeNull();
+      await settle();
+      expect((await get<LibraryEntry>(`entry:${source.id}`, db()))?.positions).toEqual({
+        circle: [
+          ["nvidia", 1, 2],
+          ["google", 5, 6],
+        ],
+        role: [["amd", 3, 4]],
+      });
+      stop();
+    });
+
+    it("should forget the set-aside positions when another dataset opens or the layout is re-run", () => {
+      actions.dragCompany("circle", "oracle", { x: 12, y: -7 });
+      actions.setDraggedPositions("circle", new Map([["nvidia", { x: 1, y: 2 }]]), true);
+      actions.setDraggedPositions("circle");
+      expect(useStore.getState().ownPositions).toBeNull();
+      actions.setDraggedPositions("circle", new Map([["nvidia", { x: 1, y: 2 }]]), true);
+      actions.setDataset(tinyDataset(), { kind: "entry", id: "t" });
+      expect(useStore.getState().ownPositions).toBeNull();
+      expect(useStore.getState().draggedPositions).toBe(NO_DRAGGED_POSITIONS);
+    });
+
     it("should not save a link's dragged positions, which stay in the link", async () => {
       const stop = startPersistence();
       actions.setDataset(tinyDataset(), { kind: "temporary", from: "link" });
