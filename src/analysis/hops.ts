@@ -142,7 +142,13 @@ export function foldHops(
     }
     return i;
   };
-  for (const id of nodeIds) intern(id);
+  // NOTE: the given ids are set without a lookup first (a million companies feel
+  // it); a repeated one, which a valid dataset never has, keeps its first number.
+  for (const id of nodeIds) {
+    nodeIndexById.set(id, ids.length);
+    if (nodeIndexById.size > ids.length) ids.push(id);
+    else nodeIndexById.set(id, ids.indexOf(id));
+  }
 
   const m = edges.length;
   const src = new Int32Array(m);

@@ -31,6 +31,14 @@ describe("analysis/flowIndex", () => {
       const index = buildFlowIndex([{ from: "z", to: "y", amountUsdBn: 1 }], ["y", "x"]);
       expect(index.nodeIds).toEqual(["y", "x", "z"]);
       expect(index.inOffsets[1]! - index.inOffsets[0]!).toBe(1);
+      // A repeated given id keeps its first number.
+      const repeated = buildFlowIndex([{ from: "x", to: "y", amountUsdBn: 1 }], ["y", "x", "y"]);
+      expect(repeated.nodeIds).toEqual(["y", "x"]);
+      expect([...repeated.nodeIndexById]).toEqual([
+        ["y", 0],
+        ["x", 1],
+      ]);
+      expect([repeated.hopSource[0], repeated.hopTarget[0]]).toEqual([1, 0]);
     });
 
     it("should treat ids like __proto__ as plain ids", () => {
