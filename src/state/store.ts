@@ -68,7 +68,8 @@ interface DatasetSlice {
   /**
    * The user's own dragged positions, set aside while a link's or a story
    * step's are shown (null when what is drawn is the user's own): these, not
-   * the shown ones, are what is saved, until the user drags a company.
+   * the shown ones, are what is saved. A drag or a re-run in a layout makes
+   * what is drawn there the user's own.
    */
   ownPositions: DraggedPositionsByLayout | null;
 }
@@ -288,26 +289,28 @@ export const actions = {
   },
   /**
    * Records where the user dropped a company in a layout (rounded to whole
-   * units). What is drawn, a link's positions included, is the user's from now on.
+   * units). What is drawn in that layout, a link's positions included, is the
+   * user's from now on; other layouts keep the user's own set aside.
    */
   dragCompany(layout: LayoutKind, company: string, point: { x: number; y: number }) {
-    const all = get().draggedPositions;
+    const { draggedPositions: all, ownPositions: own } = get();
+    const moved = withDragged(all[layout], company, point);
     set({
-      draggedPositions: replaceLayoutDragged(all, layout, withDragged(all[layout], company, point)),
-      ownPositions: null,
+      draggedPositions: replaceLayoutDragged(all, layout, moved),
+      ownPositions: own && replaceLayoutDragged(own, layout, moved),
     });
   },
   /**
    * Replaces one layout's dragged positions: none, when the user re-runs the
-   * layout; or a link's or a story step's (`shown`), which are drawn while
-   * the user's own are set aside and kept.
+   * layout (the user's own in it too); or a link's or a story step's
+   * (`shown`), which are drawn while the user's own are set aside and kept.
    */
   setDraggedPositions(layout: LayoutKind, positions: DraggedPositions = NO_DRAGGED, shown = false) {
-    const { draggedPositions: all, ownPositions } = get();
+    const { draggedPositions: all, ownPositions: own } = get();
     if (all[layout] === positions || (all[layout].size === 0 && positions.size === 0)) return;
     set({
       draggedPositions: replaceLayoutDragged(all, layout, positions),
-      ownPositions: shown ? (ownPositions ?? all) : null,
+      ownPositions: shown ? (own ?? all) : own && replaceLayoutDragged(own, layout, positions),
     });
   },
   /** Replaces every layout's dragged positions (read back from the browser's storage). */

@@ -367,26 +367,31 @@ describe("state/persistence", () => {
       const source = useStore.getState().datasetSource as { id: string };
       const copy = await get<LibraryEntry>(`entry:${source.id}`, db());
       expect(copy?.positions).toEqual({ circle: [["oracle", 12, -7]] });
-      // A drag makes what is drawn the user's own, and it is saved.
+      // A drag makes what is drawn in its layout the user's own, and it is saved; the
+      // layout whose positions are only shown keeps the user's own (none, here).
       actions.dragCompany("circle", "google", { x: 5, y: 6 });
-      expect(useStore.getState().ownPositions).toBeNull();
       await settle();
       expect((await get<LibraryEntry>(`entry:${source.id}`, db()))?.positions).toEqual({
         circle: [
           ["nvidia", 1, 2],
           ["google", 5, 6],
         ],
-        role: [["amd", 3, 4]],
       });
+      expect([...useStore.getState().draggedPositions.role]).toEqual([["amd", { x: 3, y: 4 }]]);
       stop();
     });
 
-    it("should forget the set-aside positions when another dataset opens or the layout is re-run", () => {
+    it("should forget a re-run layout's positions, the user's own too, and all with another dataset", () => {
       actions.dragCompany("circle", "oracle", { x: 12, y: -7 });
+      actions.dragCompany("role", "amd", { x: 3, y: 4 });
       actions.setDraggedPositions("circle", new Map([["nvidia", { x: 1, y: 2 }]]), true);
+      actions.setDraggedPositions("role", new Map([["google", { x: 5, y: 6 }]]), true);
+      // Re-running the circle forgets it; the user's own role positions stay set aside.
       actions.setDraggedPositions("circle");
-      expect(useStore.getState().ownPositions).toBeNull();
-      actions.setDraggedPositions("circle", new Map([["nvidia", { x: 1, y: 2 }]]), true);
+      const own = useStore.getState().ownPositions!;
+      expect(own.circle.size).toBe(0);
+      expect([...own.role]).toEqual([["amd", { x: 3, y: 4 }]]);
+      expect([...useStore.getState().draggedPositions.role]).toEqual([["google", { x: 5, y: 6 }]]);
       actions.setDataset(tinyDataset(), { kind: "entry", id: "t" });
       expect(useStore.getState().ownPositions).toBeNull();
       expect(useStore.getState().draggedPositions).toBe(NO_DRAGGED_POSITIONS);
