@@ -280,7 +280,10 @@ export function startPersistence(): () => void {
   let queue: Promise<void> = Promise.resolve();
   let warned = false;
   let pending = 0;
-  return useStore.subscribe((state, prev) => {
+  const tabs = libraryChannel();
+  const unsubscribe = useStore.subscribe((state, prev) => {
+    // NOTE: a version another tab saved is shown here, not saved again (nor echoed back).
+    if (tabs?.receiving) return;
     const datasetChanged =
       state.dataset !== prev.dataset || state.datasetSource !== prev.datasetSource;
     // NOTE: a link's or a story step's positions are shown, not saved: the user's own are.
@@ -303,6 +306,7 @@ export function startPersistence(): () => void {
             store,
           );
           await set(ACTIVE_KEY, source.id, store);
+          tabs?.announce(source.id);
         } else if (source.kind === "default" && datasetChanged) {
           await del(ACTIVE_KEY, store);
           // NOTE: back on the shipped dataset, whose drags were reset with the switch.
@@ -322,6 +326,64 @@ export function startPersistence(): () => void {
         );
       });
   });
+  return () => {
+    unsubscribe();
+    tabs?.close();
+  };
+}
+
+/** The channel the app's tabs in this browser tell each other about saved entries on. */
+export const LIBRARY_CHANNEL = "ouroboros-library";
+
+/**
+ * Keeps the app's tabs in step: a tab that saves an entry says so, and a tab
+ * with that entry open shows the saved version at once (with a notice), so
+ * its next edit builds on it instead of writing an older copy over it. Null
+ * where the browser has no BroadcastChannel.
+ */
+function libraryChannel(): {
+  readonly receiving: boolean;
+  announce(entryId: string): void;
+  close(): void;
+} | null {
+  if (typeof BroadcastChannel !== "function") return null;
+  const channel = new BroadcastChannel(LIBRARY_CHANNEL);
+  const tab = newEntryId();
+  const state = {
+    receiving: false,
+    announce: (entryId: string) => channel.postMessage({ saved: entryId, tab }),
+    close: () => channel.close(),
+  };
+  const isOpen = (id: string) => {
+    const source = useStore.getState().datasetSource;
+    return source.kind === "entry" && source.id === id;
+  };
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data;
+    if (!isObject(message) || message.tab === tab || typeof message.saved !== "string") return;
+    const id = message.saved;
+    const store = datasetStore();
+    if (!store || !isOpen(id)) return;
+    void get(`${ENTRY_PREFIX}${id}`, store)
+      .then((raw: unknown) => {
+        if (raw === undefined || !isOpen(id)) return;
+        const read = readRecord(raw);
+        if ("reason" in read) return;
+        state.receiving = true;
+        try {
+          actions.showSavedElsewhere(read.dataset, positionsOfRecord(raw));
+        } finally {
+          state.receiving = false;
+        }
+        actions.addNotice(
+          `“${read.dataset.title}” was changed in another tab: this tab now shows that version.`,
+        );
+      })
+      .catch(() => {
+        // NOTE: unreadable now: this tab keeps its version, and its next save says if it fails.
+      });
+  };
+  return state;
 }
 
 /** The library's entries (newest first) and the set-aside records. */

@@ -237,6 +237,22 @@ export const actions = {
     useStore.temporal.getState().clear();
   },
   /**
+   * Shows the version of the open entry that another tab saved: the view
+   * stays (a selected company that is gone is let go), and this tab's undo
+   * history, which led to an older version, is cleared.
+   */
+  showSavedElsewhere(dataset: Dataset, draggedPositions: DraggedPositionsByLayout) {
+    const sel = get().selection;
+    const gone = sel.kind === "company" && !dataset.companies.some((c) => c.id === sel.id);
+    set({
+      dataset,
+      draggedPositions,
+      ownPositions: null,
+      ...(gone ? { selection: NO_SELECTION, focusCompany: null } : {}),
+    });
+    useStore.temporal.getState().clear();
+  },
+  /**
    * Edits the open dataset (a deal or a company: replace, add, delete; or a
    * merge of two companies), one undo step.
    * Editing the shipped dataset or a link's makes a saved copy: the shipped

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openPage, suiteHarness, waitForGraph } from "./harness.ts";
 
@@ -53,6 +54,48 @@ describe("editing deals (Chromium)", () => {
     await page.getByRole("tab", { name: "Details" }).click();
     await expect.poll(() => page.getByRole("tabpanel").innerText()).toContain("about $250 bn");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("should keep two tabs' edits of one saved dataset: each tab shows the other's at once", async () => {
+    const path = "?edge=openai.oracle&tab=details";
+    const { context, page, errors } = await openPage(harness, { width: 1280, height: 800 }, path);
+    await waitForGraph(page);
+    const setAmount = async (tab: Page, from: string, to: string) => {
+      await tab.getByRole("button", { name: "Edit deal openai-oracle-cloud-300bn" }).click();
+      const form = tab.getByRole("dialog", { name: "Edit deal openai-oracle-cloud-300bn" });
+      const amount = form.getByLabel("Amount (US$ bn, empty if undisclosed)");
+      expect(await amount.inputValue()).toBe(from);
+      await amount.fill(to);
+      await form.getByRole("button", { name: "Save the deal" }).click();
+      await expect.poll(() => form.isVisible()).toBe(false);
+      const saved = tab.getByRole("group", { name: "Edit history" }).getByRole("status");
+      await expect.poll(() => saved.innerText()).toBe("Saved");
+    };
+    const shows = (tab: Page) => tab.getByRole("tabpanel").innerText();
+    // The first edit makes a saved copy; a second tab opens on it.
+    await setAmount(page, "300", "250");
+    const second = await context.newPage();
+    const secondErrors: string[] = [];
+    second.on("pageerror", (err) => secondErrors.push(err.message));
+    await second.goto(harness.baseUrl + path);
+    await waitForGraph(second);
+    await expect.poll(() => shows(second)).toContain("about $250 bn");
+
+    // An edit in the first tab shows in the second at once, with a notice.
+    await setAmount(page, "250", "200");
+    await expect.poll(() => shows(second)).toContain("about $200 bn");
+    await expect
+      .poll(() => second.getByRole("status").allInnerTexts())
+      .toContainEqual(expect.stringContaining("was changed in another tab"));
+    // The second tab's edit builds on it, and shows in the first.
+    await setAmount(second, "200", "180");
+    await expect.poll(() => shows(page)).toContain("about $180 bn");
+    await page.reload();
+    await waitForGraph(page);
+    await expect.poll(() => shows(page)).toContain("about $180 bn");
+    expect(errors).toEqual([]);
+    expect(secondErrors).toEqual([]);
     await context.close();
   });
 

@@ -5,6 +5,7 @@ import {
   ACTIVE_KEY,
   DB_NAME,
   DEFAULT_POSITIONS_KEY,
+  LIBRARY_CHANNEL,
   LEGACY_DATASET_KEY,
   LEGACY_SET_ASIDE_KEY,
   type LibraryEntry,
@@ -37,6 +38,43 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   resetPersistenceForTests();
+});
+
+describe("state/persistence tabs", () => {
+  it("should show the version another tab saved of the open entry, without saving it back", async () => {
+    const stop = startPersistence();
+    const heard: unknown[] = [];
+    const otherTab = new BroadcastChannel(LIBRARY_CHANNEL);
+    otherTab.onmessage = (event: MessageEvent<unknown>) => void heard.push(event.data);
+    actions.setDataset(tinyDataset(), { kind: "entry", id: "e" });
+    await settle();
+    // This tab says it saved "e".
+    expect(heard).toEqual([{ saved: "e", tab: expect.any(String) }]);
+    actions.editData({ kind: "delete", id: tinyDataset().deals[0]!.id });
+    await settle();
+    expect(useStore.temporal.getState().pastStates.length).toBeGreaterThan(0);
+    // The other tab saves its own version of "e", then says so.
+    const theirs = { ...tinyDataset(), title: "Edited elsewhere" };
+    const record = { id: "e", title: theirs.title, savedAt: "2026-11-30T09:00:00.000Z" };
+    await set("entry:e", { ...record, schemaVersion: 2, dataset: theirs }, db());
+    otherTab.postMessage({ saved: "e", tab: "other" });
+    await settle();
+    const s = useStore.getState();
+    expect(s.dataset).toEqual(theirs);
+    expect(s.datasetSource).toEqual({ kind: "entry", id: "e" });
+    expect(s.notices).toEqual([
+      "“Edited elsewhere” was changed in another tab: this tab now shows that version.",
+    ]);
+    // Not saved back (the record is the other tab's, as written), and the old undo steps are gone.
+    expect((await get<LibraryEntry>("entry:e", db()))?.savedAt).toBe(record.savedAt);
+    expect(useStore.temporal.getState().pastStates).toEqual([]);
+    // Another entry's news, or its own, changes nothing here.
+    otherTab.postMessage({ saved: "x", tab: "other" });
+    await settle();
+    expect(useStore.getState().dataset).toBe(s.dataset);
+    otherTab.close();
+    stop();
+  });
 });
 
 describe("state/persistence", () => {
