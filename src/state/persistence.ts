@@ -464,7 +464,17 @@ export async function renameLibraryEntry(id: string, title: string): Promise<voi
       { ...raw, title: clean, dataset: { ...raw.dataset, title: clean } },
       store,
     );
+    // NOTE: another tab may have it open: it shows the new title, and does not save the old one back.
+    announceSaved(id, "rename");
   }
+}
+
+/** Tells the app's other tabs that an entry was written outside the open dataset's saves. */
+function announceSaved(entryId: string, tab: string): void {
+  if (typeof BroadcastChannel !== "function") return;
+  const channel = new BroadcastChannel(LIBRARY_CHANNEL);
+  channel.postMessage({ saved: entryId, tab });
+  channel.close();
 }
 
 /** Deletes an entry; when it is open, the default dataset is shown instead. */

@@ -75,6 +75,26 @@ describe("state/persistence tabs", () => {
     otherTab.close();
     stop();
   });
+
+  it("should tell other tabs when an entry that is not open here is renamed", async () => {
+    const stop = startPersistence();
+    const heard: unknown[] = [];
+    const otherTab = new BroadcastChannel(LIBRARY_CHANNEL);
+    otherTab.onmessage = (event: MessageEvent<unknown>) => void heard.push(event.data);
+    actions.setDataset(tinyDataset(), { kind: "entry", id: "e" });
+    await settle();
+    actions.setDataset({ ...tinyDataset(), title: "Other" }, { kind: "entry", id: "f" });
+    await settle();
+    heard.length = 0;
+    await renameLibraryEntry("e", "Renamed");
+    await settle();
+    expect(heard).toEqual([{ saved: "e", tab: "rename" }]);
+    expect((await get<LibraryEntry>("entry:e", db()))?.title).toBe("Renamed");
+    // This tab has "f" open: the news about "e" changes nothing here.
+    expect(useStore.getState().dataset.title).toBe("Other");
+    otherTab.close();
+    stop();
+  });
 });
 
 describe("state/persistence", () => {
