@@ -379,15 +379,16 @@ export function analyzeConcentration(
   return keyed.sort((a, b) => compareRank(a.keys, b.keys)).map((k) => k.record);
 }
 
-/**
- * The same list, computed a company at a time as it is read: the ranking keeps
- * only each company's sort keys, so a report on a million companies never
- * holds a million records (the CLI writes them one by one). `at(i)` recomputes
- * record i; `flagged` companies are the first in the order.
- */
 /** Up to this many companies, a ranking holds their records (a few hundred MB at most). */
 export const KEEP_RECORDS = 200_000;
 
+/**
+ * The same list, read a company at a time: up to KEEP_RECORDS companies the
+ * ranking holds the records it made to order them; above, it keeps only each
+ * company's sort keys, so a report on a million companies never holds a
+ * million records (the CLI writes them one by one), and `at(i)` recomputes
+ * record i. `flagged` companies are the first in the order.
+ */
 export interface ConcentrationRanking {
   readonly length: number;
   readonly flagged: number;

@@ -117,11 +117,9 @@ export function timeOrderOfLoop(hops: readonly (readonly DatedDeal[])[]): TimeOr
   }
   if (bestStart < 0) return NOT_IN_ORDER;
   // NOTE: only the best walk's deals are listed, so it is walked once more to name them.
-  const chain = [hops[bestStart]![bestDeal]!];
-  for (let step = 1; step < n; step++) {
-    const hop = hops[(bestStart + step) % n]!;
-    chain.push(hop[firstAtOrAfter(hop, chain[step - 1]!.month)]!);
-  }
+  const first = hops[bestStart]![bestDeal]!;
+  const chain = [first];
+  lastMonthOfWalk(hops, bestStart, first.month, chain);
   return {
     spanMonths: bestSpan,
     chainDealIds: chain.map((d) => d.id),
@@ -132,18 +130,21 @@ export function timeOrderOfLoop(hops: readonly (readonly DatedDeal[])[]): TimeOr
 
 /**
  * The month of the last deal of the greedy in-order walk round the loop from
- * hop `start`, its first deal in month `month`; null when no in-order walk exists.
+ * hop `start`, its first deal in month `month`; null when no in-order walk
+ * exists. The deals after the first are added to `chain` when one is given.
  */
 function lastMonthOfWalk(
   hops: readonly (readonly DatedDeal[])[],
   start: number,
   month: number,
+  chain?: DatedDeal[],
 ): number | null {
   const n = hops.length;
   for (let step = 1; step < n; step++) {
     const hop = hops[(start + step) % n]!;
     const at = firstAtOrAfter(hop, month);
     if (at < 0) return null;
+    chain?.push(hop[at]!);
     month = hop[at]!.month;
   }
   return month;

@@ -314,22 +314,18 @@ export function toJsonReport(
  * than walking. Compact by default; `pretty` indents by two spaces.
  */
 export function writeJson(
-  value: unknown,
+  piece: unknown,
   write: (chunk: string) => void,
   pretty = false,
   indent = "",
   walkDepth = 2,
 ): void {
+  if (piece instanceof JsonText && !pretty) return write(piece.text);
+  // NOTE: indented, serialised text is read back and written like any value.
+  const value = piece instanceof JsonText ? (JSON.parse(piece.text) as unknown) : piece;
   const nl = pretty ? "\n" : "";
   const inner = pretty ? `${indent}  ` : "";
   const sep = pretty ? ": " : ":";
-  if (value instanceof JsonText) {
-    return write(
-      pretty
-        ? JSON.stringify(JSON.parse(value.text), null, 2).replace(/\n/g, `\n${indent}`)
-        : value.text,
-    );
-  }
   if (walkDepth <= 0 || value === null || typeof value !== "object") {
     const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
     return write(text === undefined ? "null" : pretty ? text.replace(/\n/g, `\n${indent}`) : text);

@@ -60,6 +60,12 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
   let run = 0;
   let line = 1;
   let recordLine = 1;
+  const endRecord = (lastCell: string) => {
+    cells.push(lastCell);
+    if (!(cells.length === 1 && cells[0]!.trim() === "")) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = "";
+  };
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
     if (c === QUOTE) {
@@ -99,11 +105,7 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
       cell = "";
       run = i + 1;
     } else if (c === LF || c === CR) {
-      cells.push(cell + src.slice(run, i));
-      if (!(cells.length === 1 && cells[0]!.trim() === ""))
-        records.push({ line: recordLine, cells });
-      cells = [];
-      cell = "";
+      endRecord(cell + src.slice(run, i));
       if (c === CR && src.charCodeAt(i + 1) === LF) i++;
       run = i + 1;
       line++;
@@ -111,10 +113,7 @@ export function splitCsv(text: string): { records: CsvRecord[]; error?: Problem 
     }
   }
   const last = cell + src.slice(run, n);
-  if (last !== "" || cells.length > 0) {
-    cells.push(last);
-    if (!(cells.length === 1 && cells[0]!.trim() === "")) records.push({ line: recordLine, cells });
-  }
+  if (last !== "" || cells.length > 0) endRecord(last);
   return { records };
 }
 

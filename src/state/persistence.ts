@@ -351,7 +351,7 @@ function libraryChannel(): {
   const tab = newEntryId();
   const state = {
     receiving: false,
-    announce: (entryId: string) => channel.postMessage({ saved: entryId, tab }),
+    announce: (entryId: string) => announceSaved(entryId, tab),
     close: () => channel.close(),
   };
   const isOpen = (id: string) => {
@@ -469,7 +469,7 @@ export async function renameLibraryEntry(id: string, title: string): Promise<voi
   }
 }
 
-/** Tells the app's other tabs that an entry was written outside the open dataset's saves. */
+/** Tells the app's other tabs that tab `tab` wrote an entry. */
 function announceSaved(entryId: string, tab: string): void {
   if (typeof BroadcastChannel !== "function") return;
   const channel = new BroadcastChannel(LIBRARY_CHANNEL);
