@@ -144,6 +144,16 @@ const savedShippedPositions = (page: Page) =>
   );
 
 describe("layouts (Chromium)", () => {
+  /** Opens the shipped dataset on the circle and drags Oracle, until the drag is saved. */
+  const dragOracleOnTheCircle = async () => {
+    const opened = await openPage(harness);
+    await waitForGraph(opened.page);
+    await chooseLayout(opened.page, "circle");
+    await dragNode(opened.page, "oracle", 120, 90);
+    await expect.poll(() => savedShippedPositions(opened.page)).toMatch(/"circle":\[\["oracle"/);
+    return opened;
+  };
+
   it("should draw each layout at its own positions with every company on screen", async () => {
     const { context, page, errors } = await openPage(harness);
     await waitForGraph(page);
@@ -262,11 +272,7 @@ describe("layouts (Chromium)", () => {
   });
 
   it("should keep my own dragged positions while a link's are shown, and give them back", async () => {
-    const { context, page, errors } = await openPage(harness);
-    await waitForGraph(page);
-    await chooseLayout(page, "circle");
-    await dragNode(page, "oracle", 120, 90);
-    await expect.poll(() => savedShippedPositions(page)).toMatch(/"circle":\[\["oracle"/);
+    const { context, page, errors } = await dragOracleOnTheCircle();
     const mine = await positions(page);
 
     // A link with its own arrangement, opened in the same browser: it is drawn.
@@ -288,11 +294,7 @@ describe("layouts (Chromium)", () => {
   });
 
   it("should add to my dragged positions, not replace them, when I drag in the shipped story", async () => {
-    const { context, page, errors } = await openPage(harness);
-    await waitForGraph(page);
-    await chooseLayout(page, "circle");
-    await dragNode(page, "oracle", 120, 90);
-    await expect.poll(() => savedShippedPositions(page)).toMatch(/"circle":\[\["oracle"/);
+    const { context, page, errors } = await dragOracleOnTheCircle();
     // A link to a step of the shipped story opens on the shipped dataset, with my drags read back.
     await page.goto(`${harness.baseUrl}?story=how-the-money-goes-round&step=1`);
     await waitForGraph(page);

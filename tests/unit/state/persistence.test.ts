@@ -41,13 +41,19 @@ afterEach(() => {
 });
 
 describe("state/persistence tabs", () => {
-  it("should show the version another tab saved of the open entry, without saving it back", async () => {
+  /** Saves the tiny dataset as entry "e" here, with another tab listening on the channel. */
+  const openEntryWithAnotherTab = async () => {
     const stop = startPersistence();
     const heard: unknown[] = [];
     const otherTab = new BroadcastChannel(LIBRARY_CHANNEL);
     otherTab.onmessage = (event: MessageEvent<unknown>) => void heard.push(event.data);
     actions.setDataset(tinyDataset(), { kind: "entry", id: "e" });
     await settle();
+    return { stop, heard, otherTab };
+  };
+
+  it("should show the version another tab saved of the open entry, without saving it back", async () => {
+    const { stop, heard, otherTab } = await openEntryWithAnotherTab();
     // This tab says it saved "e".
     expect(heard).toEqual([{ saved: "e", tab: expect.any(String) }]);
     actions.editData({ kind: "delete", id: tinyDataset().deals[0]!.id });
@@ -77,12 +83,7 @@ describe("state/persistence tabs", () => {
   });
 
   it("should tell other tabs when an entry that is not open here is renamed", async () => {
-    const stop = startPersistence();
-    const heard: unknown[] = [];
-    const otherTab = new BroadcastChannel(LIBRARY_CHANNEL);
-    otherTab.onmessage = (event: MessageEvent<unknown>) => void heard.push(event.data);
-    actions.setDataset(tinyDataset(), { kind: "entry", id: "e" });
-    await settle();
+    const { stop, heard, otherTab } = await openEntryWithAnotherTab();
     actions.setDataset({ ...tinyDataset(), title: "Other" }, { kind: "entry", id: "f" });
     await settle();
     heard.length = 0;
