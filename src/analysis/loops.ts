@@ -8,8 +8,10 @@
  * the evidence it rests on. The search stops at `cap` cycles (`truncated` then
  * says so); the cycles found are ranked by round trip, then total, then length
  * and id, and cut to the `limit` largest with a bounded heap, so ranking never
- * holds more than `limit` reports. O(C·(L + log K)) for C cycles of length up
- * to L kept to K, after enumeration.
+ * holds more than `limit` candidates. `analyzeLoops` makes every kept loop's
+ * report; `rankLoops` makes each one when it is read, so a writer of tens of
+ * thousands of loops holds one report at a time. O(C·(L + log K)) for C
+ * cycles of length up to L kept to K, after enumeration.
  *
  * Reference: the cycle enumeration of `cycles.ts`; "round trip" is the
  * bottleneck (minimum-capacity) value of the cycle, as in max-flow theory;
@@ -104,12 +106,8 @@ export interface LoopReport {
   readonly orderApproximate: boolean;
 }
 
-export interface LoopAnalysis {
+export interface LoopAnalysis extends Pick<RankedLoops, "truncated" | "found"> {
   readonly loops: readonly LoopReport[];
-  /** True when the search stopped at `cap`. */
-  readonly truncated: boolean;
-  /** Cycles the search found (at most `cap`), before the cut to `limit`. */
-  readonly found: number;
 }
 
 /** Canonical id of a loop given as company ids in order: rotated to start at the first listed. */
@@ -138,6 +136,21 @@ interface Candidate {
   readonly hops: readonly number[];
 }
 
+/**
+ * The loops found, ranked, with each report made only when it is read: a
+ * report of tens of thousands of loops then never holds them all at once.
+ */
+export interface RankedLoops {
+  /** How many loops are ranked (at most `limit`). */
+  readonly length: number;
+  /** The report of the loop ranked `i` (0 is the largest round trip), made anew on each call. */
+  at(i: number): LoopReport;
+  /** True when the search stopped at `cap`. */
+  readonly truncated: boolean;
+  /** Cycles the search found (at most `cap`), before the cut to `limit`. */
+  readonly found: number;
+}
+
 /** Finds and reports the loops among `edges`, ordered largest round trip first. */
 export function analyzeLoops(
   edges: readonly DescribedEdge[],
@@ -145,6 +158,18 @@ export function analyzeLoops(
   prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
   nodeIds: readonly string[] = [],
 ): LoopAnalysis {
+  const ranked = rankLoops(edges, options, prepared, nodeIds);
+  const loops = Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
+  return { loops, truncated: ranked.truncated, found: ranked.found };
+}
+
+/** Finds the loops among `edges` and ranks them; `analyzeLoops` reads every report. */
+export function rankLoops(
+  edges: readonly DescribedEdge[],
+  options: Partial<LoopOptions> = {},
+  prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
+  nodeIds: readonly string[] = [],
+): RankedLoops {
   const { maxLength, cap, limit, windowMonths } = resolveLoopOptions(options);
   const index = prepared?.index ?? buildFlowIndex(edges, nodeIds);
   const scc = prepared?.scc ?? stronglyConnectedComponents(index);
@@ -246,7 +271,9 @@ export function analyzeLoops(
     }
     return list;
   };
-  const loops = heap.map((c): LoopReport => {
+  // NOTE: candidates sort as their reports would: the keys are the same numbers and id.
+  heap.sort(compareLoops);
+  const report = (c: Candidate): LoopReport => {
     const hops = c.hops.map(hopAt);
     const order = timeOrderOfLoop(c.hops.map(datedAt));
     const typeMix: Partial<Record<DealType, number>> = {};
@@ -276,9 +303,8 @@ export function analyzeLoops(
       chainDealIds: order.chainDealIds,
       orderApproximate: order.orderApproximate,
     };
-  });
-  loops.sort(compareLoops);
-  return { loops, truncated, found };
+  };
+  return { length: heap.length, at: (i) => report(heap[i]!), truncated, found };
 }
 
 function countTypes(

@@ -31,7 +31,15 @@ import {
 } from "./filterDeals.ts";
 import { type FlowIndex, buildFlowIndex } from "./flowIndex.ts";
 import { type Hop, describeHops } from "./hops.ts";
-import { DEFAULT_LOOP_OPTIONS, type LoopOptions, type LoopReport, analyzeLoops } from "./loops.ts";
+import {
+  DEFAULT_LOOP_OPTIONS,
+  type LoopAnalysis,
+  type LoopOptions,
+  type LoopReport,
+  type RankedLoops,
+  analyzeLoops,
+  rankLoops,
+} from "./loops.ts";
 import { announcedByIdOf, lineageAsOf, monthOf } from "./lineage.ts";
 import { type Circularity, circularityIndex } from "./circularity.ts";
 import { type SccResult, listComponents, stronglyConnectedComponents } from "./scc.ts";
@@ -184,7 +192,7 @@ function assemble(
   dataset: PipelineDataset,
   filters: DealFilters,
   fold: Fold,
-  loopAnalysis: ReturnType<typeof loopStage>,
+  loopAnalysis: LoopAnalysis,
   concentration: readonly CompanyConcentration[],
   timeline: PipelineTimeline | null,
 ): PipelineResult {
@@ -253,6 +261,40 @@ export function analyzeDataset(
     view: { ...DEFAULT_PIPELINE_VIEW, ...view },
     loops: { ...DEFAULT_LOOP_OPTIONS, ...loops },
   });
+}
+
+/**
+ * The analysis the CLI reports, read a piece at a time: the loops are ranked
+ * and each report is made as it is written (the result's `loops` is left
+ * empty), and no concentration record is made (`rankConcentration` reads them a
+ * company at a time). Default filters, as `analyzeDataset`.
+ */
+export function analyzeDatasetRanked(
+  dataset: PipelineDataset,
+  loops: Partial<LoopOptions> = {},
+): { analysis: PipelineResult; loops: RankedLoops } {
+  const input: PipelineInput = {
+    dataset,
+    filters: DEFAULT_DEAL_FILTERS,
+    view: DEFAULT_PIPELINE_VIEW,
+    loops: { ...DEFAULT_LOOP_OPTIONS, ...loops },
+  };
+  validatePipelineInput(input);
+  const fold = foldStage(dataset, input.filters, input.view);
+  const ranked = rankLoops(fold.deals, input.loops, {
+    index: fold.index,
+    scc: fold.scc,
+    hops: fold.hops,
+  });
+  const analysis = assemble(
+    dataset,
+    DEFAULT_DEAL_FILTERS,
+    fold,
+    { loops: [], truncated: ranked.truncated, found: ranked.found },
+    [],
+    null,
+  );
+  return { analysis, loops: ranked };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

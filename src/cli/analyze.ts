@@ -17,10 +17,15 @@ import {
   rankConcentration,
 } from "../analysis/concentration.ts";
 import { type Hop, evidenceNote, formatRoundTrip } from "../analysis/hops.ts";
-import { DEFAULT_LOOP_OPTIONS, type LoopOptions, type LoopReport } from "../analysis/loops.ts";
+import {
+  DEFAULT_LOOP_OPTIONS,
+  type LoopOptions,
+  type LoopReport,
+  type RankedLoops,
+} from "../analysis/loops.ts";
 import { formatSpan } from "../analysis/timeOrder.ts";
 import { formatCircularity } from "../analysis/circularity.ts";
-import { type PipelineResult, analyzeDataset } from "../analysis/pipeline.ts";
+import { type PipelineResult, analyzeDatasetRanked } from "../analysis/pipeline.ts";
 import { formatUsdBn } from "../domain/money.ts";
 import { plural } from "../domain/counts.ts";
 import { parseImportFile } from "../domain/importText.ts";
@@ -185,7 +190,7 @@ export class JsonText {
  * loop-dense file has tens of thousands of loops over a few thousand hops), so
  * each hop's text is made once and spliced into every loop that uses it.
  */
-function jsonCycles(loops: readonly LoopReport[]): MappedList<JsonText> {
+function jsonCycles(loops: RankedLoops): MappedList<JsonText> {
   const hopText = new Map<Hop, string>();
   const textOf = (h: Hop) => {
     let text = hopText.get(h);
@@ -196,7 +201,7 @@ function jsonCycles(loops: readonly LoopReport[]): MappedList<JsonText> {
     return text;
   };
   return new MappedList(loops.length, (i) => {
-    const l = loops[i]!;
+    const l = loops.at(i);
     const head = JSON.stringify(jsonCycle(l));
     return new JsonText(`${head.slice(0, -1)},"hops":[${l.hops.map(textOf).join(",")}]}`);
   });
@@ -279,14 +284,13 @@ const mapped = <T, U>(items: readonly T[], map: (item: T) => U) =>
 /** The `--json` document, as key → value; the long lists are mapped as they are written. */
 export function toJsonReport(
   dataset: Dataset,
-  analysis: PipelineResult,
-  concentration: ConcentrationRanking,
+  { analysis, loops, concentration }: Report,
 ): Record<string, unknown> {
   return {
-    cycleCount: analysis.loops.length,
-    cyclesFound: analysis.loopsFound,
-    truncated: analysis.truncated,
-    cycles: jsonCycles(analysis.loops),
+    cycleCount: loops.length,
+    cyclesFound: loops.found,
+    truncated: loops.truncated,
+    cycles: jsonCycles(loops),
     hops: mapped(analysis.hops, (h) => jsonHop(h)),
     circularity: analysis.circularity.computed
       ? {
@@ -407,8 +411,7 @@ function riskLines(c: CompanyConcentration, nameOf: (id: string) => string): str
 /** The readable report, written line by line. */
 export function writeTextReport(
   dataset: Dataset,
-  analysis: PipelineResult,
-  concentration: ConcentrationRanking,
+  { analysis, loops, concentration }: Report,
   write: (s: string) => void,
 ): void {
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
@@ -427,14 +430,14 @@ export function writeTextReport(
   );
   line("");
   const shown =
-    analysis.loops.length < analysis.loopsFound
-      ? `${analysis.loops.length} largest of ${analysis.loopsFound} found`
-      : `${analysis.loops.length}`;
-  const more = analysis.truncated ? " (search stopped at --cap: raise it to find more)" : "";
+    loops.length < loops.found
+      ? `${loops.length} largest of ${loops.found} found`
+      : `${loops.length}`;
+  const more = loops.truncated ? " (search stopped at --cap: raise it to find more)" : "";
   line(`Circularity: ${formatCircularity(analysis.circularity)} (Finn's cycling index).`);
   line("");
   line(`Loops: ${shown}${more}`);
-  analysis.loops.forEach((l, i) => line(`  ${i + 1}. ${loopLine(l, nameOf)}`));
+  for (let i = 0; i < loops.length; i++) line(`  ${i + 1}. ${loopLine(loops.at(i), nameOf)}`);
   line("");
   line(`Concentration flags: ${concentration.flagged} companies`);
   for (let i = 0; i < concentration.flagged; i++) {
@@ -445,25 +448,28 @@ export function writeTextReport(
   for (const comp of analysis.components) line(`  {${comp.map(nameOf).join(", ")}}`);
 }
 
-/** The analysis the CLI reports: concentration is ranked, and read a company at a time. */
-export function analyzeForReport(
-  dataset: Dataset,
-  loops: Partial<LoopOptions> = {},
-): { analysis: PipelineResult; concentration: ConcentrationRanking } {
-  const analysis = analyzeDataset(dataset, loops, { concentration: false });
+/** What the CLI reports: loops and concentration are ranked, and read one at a time. */
+export interface Report {
+  readonly analysis: PipelineResult;
+  readonly loops: RankedLoops;
+  readonly concentration: ConcentrationRanking;
+}
+
+/** The analysis the CLI reports. */
+export function analyzeForReport(dataset: Dataset, loopOptions: Partial<LoopOptions> = {}): Report {
+  const { analysis, loops } = analyzeDatasetRanked(dataset, loopOptions);
   const concentration = rankConcentration(
     { companies: dataset.companies, deals: [], facts: dataset.facts },
     DEFAULT_CONCENTRATION_THRESHOLDS,
     { index: analysis.index, scc: analysis.scc, hops: analysis.hops },
   );
-  return { analysis, concentration };
+  return { analysis, loops, concentration };
 }
 
 /** The readable report as one string (small datasets, tests). */
 export function toTextReport(dataset: Dataset): string {
   const parts: string[] = [];
-  const { analysis, concentration } = analyzeForReport(dataset);
-  writeTextReport(dataset, analysis, concentration, (s) => parts.push(s));
+  writeTextReport(dataset, analyzeForReport(dataset), (s) => parts.push(s));
   return parts.join("");
 }
 
@@ -539,7 +545,7 @@ export async function main(
     writeErr(`error: ${args.file}: ${short}\n`);
     return EXIT_RESOURCE;
   }
-  const { analysis, concentration } = analyzeForReport(parsed.value, {
+  const report = analyzeForReport(parsed.value, {
     maxLength: args.maxLength,
     limit: args.limit,
     cap: args.cap,
@@ -548,8 +554,8 @@ export async function main(
   phases.lap("analysis");
   const out = write ? bufferedWriter(write) : stdoutWriter();
   if (args.json) {
-    writeJson(toJsonReport(parsed.value, analysis, concentration), out.write, args.pretty);
-  } else writeTextReport(parsed.value, analysis, concentration, out.write);
+    writeJson(toJsonReport(parsed.value, report), out.write, args.pretty);
+  } else writeTextReport(parsed.value, report, out.write);
   out.write("\n");
   out.flush();
   phases.lap("output");

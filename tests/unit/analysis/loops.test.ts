@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatRoundTrip } from "../../../src/analysis/hops.ts";
-import { analyzeLoops } from "../../../src/analysis/loops.ts";
+import { analyzeLoops, compareLoops, rankLoops } from "../../../src/analysis/loops.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 describe("analysis/loops", () => {
@@ -104,6 +104,36 @@ describe("analysis/loops", () => {
           },
         ),
         { numRuns: 300 },
+      );
+    });
+
+    it("should rank the same reports in the same order when each is made as it is read", () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.nat(4)), { maxLength: 40 }),
+          fc.nat(6),
+          (raw, limit) => {
+            const edges = raw.map(([from, to, amount], i) => ({
+              id: `d${i}`,
+              from: `c${from}`,
+              to: `c${to}`,
+              amountUsdBn: amount,
+              type: "other" as const,
+              amountQualifier: "exact" as const,
+            }));
+            const ranked = rankLoops(edges, { limit, maxLength: 5 });
+            const { loops, found } = analyzeLoops(edges, { limit, maxLength: 5 });
+            expect(ranked.found).toBe(found);
+            expect(ranked.length).toBe(loops.length);
+            for (let i = 0; i < ranked.length; i++) {
+              const report = ranked.at(i);
+              expect(report).toEqual(loops[i]);
+              expect(ranked.at(i)).not.toBe(report);
+              if (i > 0) expect(compareLoops(loops[i - 1]!, report)).toBeLessThan(0);
+            }
+          },
+        ),
+        { numRuns: 200 },
       );
     });
 
