@@ -200,28 +200,34 @@ function jsonCycles(loops: RankedLoops): MappedList<JsonText> {
     }
     return text;
   };
-  return new MappedList(loops.length, (i) => {
-    const l = loops.at(i);
-    const head = JSON.stringify(jsonCycle(l));
-    return new JsonText(`${head.slice(0, -1)},"hops":[${l.hops.map(textOf).join(",")}]}`);
-  });
+  return new MappedList(loops.length, (i) => new JsonText(jsonCycleText(loops.at(i), textOf)));
 }
 
-/** A cycle as the JSON report writes it, but its hops (`jsonCycles` adds them last). */
-function jsonCycle(l: LoopReport) {
-  return {
-    companies: l.companies,
-    roundTripUsdBn: l.roundTripUsdBn,
-    roundTripCeilingUsdBn: l.roundTripCeilingUsdBn,
-    totalUsdBn: l.totalUsdBn,
-    hasUnknownAmount: l.hasUnknownAmount,
-    typeMix: l.typeMix,
-    weakEvidence: l.weakEvidence,
-    timeRespecting: l.timeRespecting,
-    spanMonths: l.spanMonths,
-    chainDealIds: l.chainDealIds,
-    orderApproximate: l.orderApproximate,
-  };
+/** A number as `JSON.stringify` writes it. */
+const jsonNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? "null" : `${x}`);
+
+/**
+ * One cycle's JSON text, `hopText` giving each hop's. The same text as
+ * `JSON.stringify` of the object with these keys in this order (tested), made
+ * without that object: a loop-dense report writes tens of thousands.
+ */
+export function jsonCycleText(l: LoopReport, hopText: (h: Hop) => string): string {
+  let hops = "";
+  for (let i = 0; i < l.hops.length; i++) hops += (i > 0 ? "," : "") + hopText(l.hops[i]!);
+  return (
+    `{"companies":${JSON.stringify(l.companies)},` +
+    `"roundTripUsdBn":${jsonNumber(l.roundTripUsdBn)},` +
+    `"roundTripCeilingUsdBn":${jsonNumber(l.roundTripCeilingUsdBn)},` +
+    `"totalUsdBn":${jsonNumber(l.totalUsdBn)},` +
+    `"hasUnknownAmount":${l.hasUnknownAmount},` +
+    `"typeMix":${JSON.stringify(l.typeMix)},` +
+    `"weakEvidence":${JSON.stringify(l.weakEvidence)},` +
+    `"timeRespecting":${l.timeRespecting},` +
+    `"spanMonths":${jsonNumber(l.spanMonths)},` +
+    `"chainDealIds":${JSON.stringify(l.chainDealIds)},` +
+    `"orderApproximate":${l.orderApproximate},` +
+    `"hops":[${hops}]}`
+  );
 }
 
 /** A top counterparty without its deal list (the `hops` entry for the pair has it). */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT_RESOURCE, main, memoryShortfall, parseArgs } from "../../../src/cli/analyze.ts";
+import type { Hop } from "../../../src/analysis/hops.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ouroboros-cli-"));
@@ -262,6 +263,78 @@ describe("cli/analyze output", () => {
         expect(JSON.parse(parts.join(""))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("should write each cycle as JSON.stringify would, hostile ids and undisclosed amounts included (property)", async () => {
+    const fc = (await import("fast-check")).default;
+    const { jsonCycleText } = await import("../../../src/cli/analyze.ts");
+    const { analyzeLoops } = await import("../../../src/analysis/loops.ts");
+    const { DEAL_TYPES, EVIDENCE_TIERS } = await import("../../../src/domain/schema.ts");
+    const ids = [
+      '"q"',
+      "back\\slash",
+      "__proto__",
+      "constructor",
+      "line\u2028sep",
+      "\ud800",
+      "é智",
+      "=1+1",
+    ];
+    const hopObject = (h: Hop) => ({
+      from: h.from,
+      to: h.to,
+      totalUsdBn: h.totalUsdBn,
+      undisclosedDeals: h.undisclosedDeals,
+      dealIds: h.dealIds,
+    });
+    const hopText = (h: Hop) => JSON.stringify(hopObject(h));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            from: fc.constantFrom(...ids),
+            to: fc.constantFrom(...ids),
+            amount: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true }), { nil: null }),
+            type: fc.constantFrom(...DEAL_TYPES),
+            evidence: fc.constantFrom(...EVIDENCE_TIERS),
+            announced: fc.option(fc.constantFrom("2024", "2024-03", "2025-01-15", "2026-12"), {
+              nil: undefined,
+            }),
+          }),
+          { maxLength: 25 },
+        ),
+        (raw) => {
+          const edges = raw.map((r, i) => ({
+            id: `"deal" ${i}`,
+            from: r.from,
+            to: r.to,
+            amountUsdBn: r.amount,
+            type: r.type,
+            evidence: r.evidence,
+            amountQualifier: r.amount === null ? ("undisclosed" as const) : ("exact" as const),
+            ...(r.announced === undefined ? {} : { announced: r.announced }),
+          }));
+          for (const l of analyzeLoops(edges, { maxLength: 4, limit: 0 }).loops) {
+            const expected = JSON.stringify({
+              companies: l.companies,
+              roundTripUsdBn: l.roundTripUsdBn,
+              roundTripCeilingUsdBn: l.roundTripCeilingUsdBn,
+              totalUsdBn: l.totalUsdBn,
+              hasUnknownAmount: l.hasUnknownAmount,
+              typeMix: l.typeMix,
+              weakEvidence: l.weakEvidence,
+              timeRespecting: l.timeRespecting,
+              spanMonths: l.spanMonths,
+              chainDealIds: l.chainDealIds,
+              orderApproximate: l.orderApproximate,
+              hops: l.hops.map(hopObject),
+            });
+            expect(jsonCycleText(l, hopText)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
