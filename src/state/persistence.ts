@@ -20,6 +20,7 @@ import { formatProblem } from "../domain/problems.ts";
 import { type Dataset, SCHEMA_VERSION } from "../domain/schema.ts";
 import { validateDataset } from "../domain/validate.ts";
 import { type DraggedPositionsByLayout, NO_DRAGGED_POSITIONS } from "../graph/layouts/dragged.ts";
+import { OWN_TASK_COPY_DEALS, nextTask } from "./model.ts";
 import { type Store, actions, newEntryId, useStore } from "./store.ts";
 import { type StoredPositions, readStoredPositions, storePositions } from "./storedPositions.ts";
 
@@ -300,6 +301,8 @@ export function startPersistence(): () => void {
         const store = datasetStore();
         if (!store) throw new Error("this browser has no IndexedDB");
         if (source.kind === "entry") {
+          // NOTE: "Saving…" shows until the write lands; writes stay in order.
+          if (dataset.deals.length > OWN_TASK_COPY_DEALS) await nextTask();
           await set(
             `${ENTRY_PREFIX}${source.id}`,
             toEntry(source.id, dataset, draggedPositions),

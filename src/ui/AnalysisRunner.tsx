@@ -7,7 +7,7 @@
 import { useEffect, useRef } from "react";
 import { type PipelineDataset, createPipeline } from "../analysis/pipeline.ts";
 import type { AnalysisRequest, AnalysisResponse } from "../analysis/protocol.ts";
-import { APP_LOOP_LIMIT } from "../state/model.ts";
+import { APP_LOOP_LIMIT, OWN_TASK_COPY_DEALS, nextTask } from "../state/model.ts";
 import { actions, useStore } from "../state/store.ts";
 import { DEFAULT_LOOP_OPTIONS } from "../analysis/loops.ts";
 
@@ -28,6 +28,8 @@ export function AnalysisRunner() {
     version: 0,
   });
   const lastRequestRef = useRef<AnalysisRequest | null>(null);
+  // NOTE: requests waiting for their own task (see OWN_TASK_COPY_DEALS).
+  const queuedRef = useRef(0);
   const fallbackRef = useRef<ReturnType<typeof createPipeline> | null>(null);
 
   useEffect(() => {
@@ -38,8 +40,12 @@ export function AnalysisRunner() {
     worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
       const res = event.data;
       if (res.id !== seqRef.current) return; // a newer request is on its way
-      if (res.ok) actions.analysisFinished(res.result);
-      else if (res.needsDataset && lastRequestRef.current) {
+      // NOTE: reading the message copies the result in; showing it waits for the next task.
+      if (res.ok) {
+        void nextTask().then(() => {
+          if (res.id === seqRef.current) actions.analysisFinished(res.result);
+        });
+      } else if (res.needsDataset && lastRequestRef.current) {
         worker.postMessage({ ...lastRequestRef.current, dataset: useStore.getState().dataset });
       } else actions.analysisFailed(res.error);
     };
@@ -81,7 +87,17 @@ export function AnalysisRunner() {
     actions.analysisStarted();
     const worker = workerRef.current;
     if (worker) {
-      worker.postMessage(request);
+      // NOTE: a large dataset is copied to the worker in a task of its own, after the redraw;
+      // a request queued behind it waits too, so the worker gets them in order.
+      const large = fresh && deals.length > OWN_TASK_COPY_DEALS;
+      if (!large && queuedRef.current === 0) worker.postMessage(request);
+      else {
+        queuedRef.current++;
+        void nextTask().then(() => {
+          queuedRef.current--;
+          workerRef.current?.postMessage(request);
+        });
+      }
       return;
     }
     try {

@@ -15,6 +15,7 @@ import {
 import { importSizeProblem } from "../../domain/limits.ts";
 import type { ParseResult } from "../../domain/problems.ts";
 import type { Dataset } from "../../domain/schema.ts";
+import { nextTask } from "../../state/model.ts";
 import { actions, newEntryId } from "../../state/store.ts";
 import type { ImportResponse } from "../../workers/import.worker.ts";
 
@@ -80,7 +81,10 @@ function runInWorker(
   }
   worker.onmessage = (event: MessageEvent<ImportResponse>) => {
     worker?.terminate();
-    if (!cancelled) onDone(event.data);
+    // NOTE: reading the message copies the dataset in; using it (saving, drawing) waits
+    // for the next task, so a large import freezes the page twice briefly, not once long.
+    const response = event.data;
+    void nextTask().then(() => !cancelled && onDone(response));
   };
   worker.onerror = (event) => {
     event.preventDefault();

@@ -23,6 +23,7 @@ import {
 import { readStoredPositions, storePositions } from "../../../src/state/storedPositions.ts";
 import { NO_DRAGGED, NO_DRAGGED_POSITIONS } from "../../../src/graph/layouts/dragged.ts";
 import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/state/store.ts";
+import { OWN_TASK_COPY_DEALS } from "../../../src/state/model.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const db = () => createStore(DB_NAME, STORE_NAME);
@@ -305,6 +306,30 @@ describe("state/persistence", () => {
       resetPersistenceForTests();
       await restorePersistedDataset();
       expect(useStore.getState().dataset).toEqual(tinyDataset());
+    });
+
+    it("should save a large dataset in a later task, in order with a quick switch after it", async () => {
+      const stop = startPersistence();
+      const base = tinyDataset();
+      const big = {
+        ...base,
+        title: "Big",
+        deals: Array.from({ length: OWN_TASK_COPY_DEALS + 1 }, (_, i) => ({
+          ...base.deals[0]!,
+          id: `big-${i}`,
+        })),
+      };
+      actions.setDataset(big, { kind: "entry", id: "big" });
+      expect(useStore.getState().saveState).toBe("saving");
+      actions.setDataset(base, { kind: "entry", id: "small" });
+      await vi.waitFor(async () => expect(await get(ACTIVE_KEY, db())).toBe("small"), {
+        timeout: 5_000,
+      });
+      await vi.waitFor(() => expect(useStore.getState().saveState).toBe("saved"));
+      const saved = await get<LibraryEntry>("entry:big", db());
+      expect(saved?.dataset.deals).toHaveLength(OWN_TASK_COPY_DEALS + 1);
+      expect(saved?.dataset.deals.at(-1)?.id).toBe(`big-${OWN_TASK_COPY_DEALS}`);
+      stop();
     });
 
     it("should tell the user once when saving fails", async () => {
