@@ -182,6 +182,9 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
     await del(ACTIVE_KEY, store);
     return restoreDefaultPositions(store);
   }
+  // NOTE: reading copied the record in; checking it, then drawing it, each take a task of
+  // their own, so a large saved dataset reopens without one long frozen stretch.
+  await nextTask();
   const read = readRecord(raw);
   if ("reason" in read) {
     await setAside(store, raw, read.reason);
@@ -192,6 +195,7 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
     );
     return;
   }
+  if (read.dataset.deals.length > OWN_TASK_COPY_DEALS) await nextTask();
   // NOTE: a dataset opened before this point (a shared link, the benchmark hook) wins.
   const now = useStore.getState();
   if (isStale() || now.datasetSource.kind !== "default" || now.linkedStory !== null) return;

@@ -308,7 +308,7 @@ describe("state/persistence", () => {
       expect(useStore.getState().dataset).toEqual(tinyDataset());
     });
 
-    it("should save a large dataset in a later task, in order with a quick switch after it", async () => {
+    it("should save a large dataset in a later task, in order with a quick switch after it, and reopen it", async () => {
       const stop = startPersistence();
       const base = tinyDataset();
       const big = {
@@ -329,7 +329,13 @@ describe("state/persistence", () => {
       const saved = await get<LibraryEntry>("entry:big", db());
       expect(saved?.dataset.deals).toHaveLength(OWN_TASK_COPY_DEALS + 1);
       expect(saved?.dataset.deals.at(-1)?.id).toBe(`big-${OWN_TASK_COPY_DEALS}`);
+      await set(ACTIVE_KEY, "big", db());
       stop();
+      useStore.setState(initialState(), true);
+      resetPersistenceForTests();
+      await restorePersistedDataset();
+      expect(useStore.getState().datasetSource).toEqual({ kind: "entry", id: "big" });
+      expect(useStore.getState().dataset.deals).toEqual(big.deals);
     });
 
     it("should tell the user once when saving fails", async () => {
