@@ -54,12 +54,6 @@ export interface PipelineView {
   readonly mergeVehicles: boolean;
   /** Build the month-by-month timeline (the app does; the CLI does not). */
   readonly timeline: boolean;
-  /**
-   * Build every company's concentration record (default). The CLI says no and
-   * reads them a company at a time through `rankConcentration`, so a report on
-   * a million companies never holds a million records.
-   */
-  readonly concentration?: boolean;
 }
 
 export const DEFAULT_PIPELINE_VIEW: PipelineView = { mergeVehicles: false, timeline: false };
@@ -244,7 +238,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     filters,
     fold,
     loopStage(fold, input.loops),
-    view.concentration === false ? [] : concentrationStage(dataset, fold),
+    concentrationStage(dataset, fold),
     timeline,
   );
 }
@@ -288,7 +282,7 @@ export function analyzeDatasetRanked(
   });
   const analysis = assemble(
     dataset,
-    DEFAULT_DEAL_FILTERS,
+    input.filters,
     fold,
     { loops: [], truncated: ranked.truncated, found: ranked.found },
     [],
@@ -311,7 +305,6 @@ export function createPipeline(): (input: PipelineInput) => PipelineResult {
     null;
   let concentration: {
     fold: Fold;
-    wanted: boolean;
     value: readonly CompanyConcentration[];
   } | null = null;
   let timeline: {
@@ -339,9 +332,8 @@ export function createPipeline(): (input: PipelineInput) => PipelineResult {
     if (!loops || loops.fold !== f || !same(loops.options, input.loops)) {
       loops = { fold: f, options: input.loops, value: loopStage(f, input.loops) };
     }
-    const wanted = view.concentration !== false;
-    if (!concentration || concentration.fold !== f || concentration.wanted !== wanted) {
-      concentration = { fold: f, wanted, value: wanted ? concentrationStage(dataset, f) : [] };
+    if (!concentration || concentration.fold !== f) {
+      concentration = { fold: f, value: concentrationStage(dataset, f) };
     }
     let timelineValue: PipelineTimeline | null = null;
     if (view.timeline) {
