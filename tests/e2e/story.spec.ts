@@ -221,6 +221,41 @@ describe("story mode (Chromium)", () => {
     await context.close();
   });
 
+  it("should keep a caption typed in one tab when another tab saves the same story meanwhile", async () => {
+    const { context, page, errors } = await openPage(harness, undefined, "?tab=stories");
+    await waitForGraph(page);
+    await page.getByLabel("New story title").fill("Two tabs");
+    await page.getByRole("button", { name: "New story from this view" }).click();
+    await page.locator(".save-state--saved").waitFor();
+    const other = await context.newPage();
+    await other.goto(`${harness.baseUrl}?tab=stories`);
+    await waitForGraph(other);
+    const caption = (p: Page) =>
+      p
+        .getByRole("region", { name: "Editing “Two tabs”" })
+        .getByLabel("Step 1 caption", { exact: true });
+    const title = (p: Page) =>
+      p.getByRole("region", { name: "Editing “Two tabs”" }).getByLabel("Step 1 title");
+    // Typing in the first tab, not yet saved (no pause, no blur) ...
+    await caption(page).pressSequentially("Typed in the first tab", { delay: 10 });
+    // ... while the second tab saves another field of the same story.
+    await other.getByRole("button", { name: "Edit “Two tabs”" }).click();
+    await title(other).fill("Titled in the second tab");
+    await title(other).press("Tab");
+    await expect.poll(() => title(page).inputValue()).toBe("Titled in the second tab");
+    expect(await caption(page).inputValue()).toBe("Typed in the first tab");
+    // The pause saves the caption onto the second tab's version: both tabs, and a reload, show both.
+    await expect.poll(() => caption(other).inputValue()).toBe("Typed in the first tab");
+    await page.locator(".save-state--saved").waitFor();
+    await page.reload();
+    await waitForGraph(page);
+    await page.getByRole("button", { name: "Edit “Two tabs”" }).click();
+    expect(await caption(page).inputValue()).toBe("Typed in the first tab");
+    expect(await title(page).inputValue()).toBe("Titled in the second tab");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("should carry a story on an imported dataset with the data, in the link's #data=", async () => {
     const enc = await encodeDatasetFragment(tinyDataset());
     if (!enc.ok) throw new Error("the tiny dataset does not fit a link");
