@@ -108,5 +108,22 @@ export const APP_LOOP_LIMIT = 10_000;
  */
 export const OWN_TASK_COPY_DEALS = 10_000;
 
-/** Resolves in the next task: what runs after it does not lengthen the current one. */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves in the next task: what runs after it does not lengthen the current
+ * one. A message, not a timer: a hidden tab's timers wait a second or more, so a
+ * save deferred by a timer could wait that long.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === "undefined") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -23,7 +23,7 @@ import {
 import { readStoredPositions, storePositions } from "../../../src/state/storedPositions.ts";
 import { NO_DRAGGED, NO_DRAGGED_POSITIONS } from "../../../src/graph/layouts/dragged.ts";
 import { DEFAULT_DATASET, actions, initialState, useStore } from "../../../src/state/store.ts";
-import { OWN_TASK_COPY_DEALS } from "../../../src/state/model.ts";
+import { OWN_TASK_COPY_DEALS, nextTask } from "../../../src/state/model.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const db = () => createStore(DB_NAME, STORE_NAME);
@@ -306,6 +306,19 @@ describe("state/persistence", () => {
       resetPersistenceForTests();
       await restorePersistedDataset();
       expect(useStore.getState().dataset).toEqual(tinyDataset());
+    });
+
+    it("should resolve nextTask after the current task's microtasks, on a message, not a timer", async () => {
+      const order: string[] = [];
+      const timers = vi.spyOn(globalThis, "setTimeout");
+      const later = nextTask().then(() => order.push("next task"));
+      queueMicrotask(() => order.push("microtask"));
+      await Promise.resolve();
+      expect(order).toEqual(["microtask"]);
+      await later;
+      expect(order).toEqual(["microtask", "next task"]);
+      expect(timers).not.toHaveBeenCalled();
+      timers.mockRestore();
     });
 
     it("should save a large dataset in a later task, in order with a quick switch after it, and reopen it", async () => {
