@@ -188,10 +188,10 @@ export class JsonText {
 /**
  * Cycles as the JSON report writes them. A hop is shared by many loops (a
  * loop-dense file has tens of thousands of loops over a few thousand hops), so
- * each hop's text is made once and spliced into every loop that uses it.
+ * each hop's text is made once, kept in `hopText`, and spliced into every loop
+ * that uses it.
  */
-function jsonCycles(loops: RankedLoops): MappedList<JsonText> {
-  const hopText = new Map<Hop, string>();
+function jsonCycles(loops: RankedLoops, hopText: Map<Hop, string>): MappedList<JsonText> {
   const textOf = (h: Hop) => {
     let text = hopText.get(h);
     if (text === undefined) {
@@ -292,12 +292,17 @@ export function toJsonReport(
   dataset: Dataset,
   { analysis, loops, concentration }: Report,
 ): Record<string, unknown> {
+  // NOTE: the hops list reuses the text the cycles made, and keeps no more (a million hops).
+  const hopText = new Map<Hop, string>();
   return {
     cycleCount: loops.length,
     cyclesFound: loops.found,
     truncated: loops.truncated,
-    cycles: jsonCycles(loops),
-    hops: mapped(analysis.hops, (h) => jsonHop(h)),
+    cycles: jsonCycles(loops, hopText),
+    hops: mapped(analysis.hops, (h) => {
+      const text = hopText.get(h);
+      return text === undefined ? jsonHop(h) : new JsonText(text);
+    }),
     circularity: analysis.circularity.computed
       ? {
           index: analysis.circularity.index,
