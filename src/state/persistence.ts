@@ -121,6 +121,24 @@ function readRecord(raw: unknown): { dataset: Dataset; migrated: boolean } | { r
   };
 }
 
+/**
+ * A library entry's stored record and what it reads as; undefined when there is
+ * none. Reading copies the record in; checking it, then the caller's use of a
+ * large one (drawing it), each take a task of their own, so a large saved
+ * dataset opens without one long frozen stretch.
+ */
+async function readEntry(
+  store: UseStore,
+  id: string,
+): Promise<{ raw: unknown; read: ReturnType<typeof readRecord> } | undefined> {
+  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
+  if (raw === undefined) return undefined;
+  await nextTask();
+  const read = readRecord(raw);
+  if (!("reason" in read) && read.dataset.deals.length > OWN_TASK_COPY_DEALS) await nextTask();
+  return { raw, read };
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve("timeout"), ms);
@@ -177,15 +195,12 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
   const id: unknown = await get(ACTIVE_KEY, store);
   if (isStale()) return;
   if (typeof id !== "string") return restoreDefaultPositions(store);
-  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
-  if (raw === undefined) {
+  const entry = await readEntry(store, id);
+  if (entry === undefined) {
     await del(ACTIVE_KEY, store);
     return restoreDefaultPositions(store);
   }
-  // NOTE: reading copied the record in; checking it, then drawing it, each take a task of
-  // their own, so a large saved dataset reopens without one long frozen stretch.
-  await nextTask();
-  const read = readRecord(raw);
+  const { raw, read } = entry;
   if ("reason" in read) {
     await setAside(store, raw, read.reason);
     await del(`${ENTRY_PREFIX}${id}`, store);
@@ -195,7 +210,6 @@ async function restore(store: UseStore, isStale: () => boolean): Promise<void> {
     );
     return;
   }
-  if (read.dataset.deals.length > OWN_TASK_COPY_DEALS) await nextTask();
   // NOTE: a dataset opened before this point (a shared link, the benchmark hook) wins.
   const now = useStore.getState();
   if (isStale() || now.datasetSource.kind !== "default" || now.linkedStory !== null) return;
@@ -371,11 +385,10 @@ function libraryChannel(): {
     const id = message.saved;
     const store = datasetStore();
     if (!store || !isOpen(id)) return;
-    void get(`${ENTRY_PREFIX}${id}`, store)
-      .then((raw: unknown) => {
-        if (raw === undefined || !isOpen(id)) return;
-        const read = readRecord(raw);
-        if ("reason" in read) return;
+    void readEntry(store, id)
+      .then((entry) => {
+        if (entry === undefined || !isOpen(id) || "reason" in entry.read) return;
+        const { raw, read } = entry;
         state.receiving = true;
         try {
           actions.showSavedElsewhere(read.dataset, positionsOfRecord(raw));
@@ -432,19 +445,17 @@ export async function listLibrary(): Promise<{
 export async function loadLibraryDataset(id: string): Promise<Dataset | null> {
   const store = datasetStore();
   if (!store) return null;
-  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
-  if (raw === undefined) return null;
-  const read = readRecord(raw);
-  return "reason" in read ? null : read.dataset;
+  const entry = await readEntry(store, id);
+  return entry === undefined || "reason" in entry.read ? null : entry.read.dataset;
 }
 
 /** Opens a library entry; an unusable one is set aside with a notice. */
 export async function openLibraryEntry(id: string): Promise<boolean> {
   const store = datasetStore();
   if (!store) return false;
-  const raw: unknown = await get(`${ENTRY_PREFIX}${id}`, store);
-  if (raw === undefined) return false;
-  const read = readRecord(raw);
+  const entry = await readEntry(store, id);
+  if (entry === undefined) return false;
+  const { raw, read } = entry;
   if ("reason" in read) {
     await setAside(store, raw, read.reason);
     await del(`${ENTRY_PREFIX}${id}`, store);
