@@ -21,13 +21,6 @@ import { findLineageProblems } from "./validate.ts";
 const GEXF_SOURCE_ID = "gexf-import";
 const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
 
-/** True when the name or the first tag says GEXF. */
-export function looksLikeGexf(fileName: string, content: string): boolean {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith(".gexf") || lower.endsWith(".xml")) return true;
-  return /^\uFEFF?\s*</.test(content);
-}
-
 interface Located {
   readonly element: Element;
   readonly line: number | undefined;

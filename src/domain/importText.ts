@@ -5,13 +5,19 @@
  * (Excel workbooks are binary; every other format is text, `parseImportText`);
  * the size limit is in `limits.ts`.
  */
-import { looksLikeGexf, parseGexf } from "./gexf.ts";
 import type { ParseResult } from "./problems.ts";
 import type { Dataset } from "./schema.ts";
 import { parseCsvEdgeList } from "./csv.ts";
 import { parseDatasetJson } from "./validate.ts";
 import { type MappingChoice, NO_MAPPING_CHOICE, overridesOf } from "./tracker.ts";
 import { looksLikeXlsx, parseXlsx } from "./xlsx.ts";
+
+/** True when the name or the first tag says GEXF. */
+export function looksLikeGexf(fileName: string, content: string): boolean {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".gexf") || lower.endsWith(".xml")) return true;
+  return /^\uFEFF?\s*</.test(content);
+}
 
 export const IMPORT_FORMATS = ["json", "csv", "gexf", "xlsx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -29,13 +35,19 @@ export function detectImportFormat(
 }
 
 /** Reads a file's text in whichever format it is in. */
-export function parseImportText(
+export async function parseImportText(
   content: string,
   fileName: string,
   choice: MappingChoice = NO_MAPPING_CHOICE,
-): { format: Exclude<ImportFormat, "xlsx">; result: ParseResult<Dataset> } {
+): Promise<{ format: Exclude<ImportFormat, "xlsx">; result: ParseResult<Dataset> }> {
   const format = detectImportFormat(fileName, content);
-  if (format === "gexf") return { format, result: parseGexf(content, fileName) };
+  if (format === "gexf") {
+    // NOTE: GEXF's reader (graphology, graphology-gexf, xmldom: half of the command's
+    // code) loads only for a GEXF file, so the command and the import worker start
+    // without it for every other format.
+    const { parseGexf } = await import("./gexf.ts");
+    return { format, result: parseGexf(content, fileName) };
+  }
   if (format === "csv") {
     return { format, result: parseCsvEdgeList(content, fileName, overridesOf(choice)) };
   }

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT_RESOURCE, main, memoryShortfall, parseArgs } from "../../../src/cli/analyze.ts";
 import type { Hop } from "../../../src/analysis/hops.ts";
+import { serializeGexf } from "../../../src/domain/gexf.ts";
 import { tinyDataset } from "../domain/fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ouroboros-cli-"));
@@ -219,6 +220,21 @@ describe("cli/analyze", () => {
       const usage = spawnSync(process.execPath, [compiled, "wat"], { encoding: "utf8" });
       expect(usage.status).toBe(2);
       expect(usage.stderr.split("\n")[0]).toBe('error: unknown command "wat"');
+    });
+
+    it("should start without the GEXF reader and load it for a GEXF file", () => {
+      const compiled = join(import.meta.dirname, "../../../dist-cli/ouroboros.js");
+      // What every run loads: the command and the chunks it imports statically.
+      const entry = readFileSync(compiled, "utf8");
+      const chunks = [...entry.matchAll(/^import .* from "(\.\/assets\/[^"]+)";$/gm)].map((m) =>
+        readFileSync(join(dirname(compiled), m[1]!), "utf8"),
+      );
+      for (const code of [entry, ...chunks]) expect(code).not.toMatch(/xmldom|graphology/);
+      const p = file("tiny-bin.gexf", serializeGexf(tinyDataset()));
+      const r = spawnSync(process.execPath, [compiled, "analyze", p], { encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("Nvidia → OpenAI → Oracle → Nvidia · round trip $40 bn");
     });
   });
 });

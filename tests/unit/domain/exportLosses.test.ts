@@ -17,14 +17,14 @@ function richDataset(): Dataset {
   };
 }
 
-function roundTrip(text: string, fileName: string): Dataset {
-  const { result } = parseImportText(text, fileName);
+async function roundTrip(text: string, fileName: string): Promise<Dataset> {
+  const { result } = await parseImportText(text, fileName);
   if (!result.ok) throw new Error(`round trip failed: ${result.problems[0]?.message}`);
   return result.value;
 }
 
 describe("domain/exportLosses", () => {
-  it("should name, for CSV, every kind of record a CSV round trip really drops", () => {
+  it("should name, for CSV, every kind of record a CSV round trip really drops", async () => {
     const data = richDataset();
     const lost = exportLeavesOut(data, "csv").join("; ");
     expect(lost).toMatch(/2 company facts\b/);
@@ -34,7 +34,7 @@ describe("domain/exportLosses", () => {
     expect(lost).toMatch(/terms .* of 2 deals\b/);
     expect(lost).toMatch(/kinds and sponsors of 4 companies/);
     expect(lost).toMatch(/\b1 story\b/);
-    const back = roundTrip(serializeDealsCsv(data), "x.csv");
+    const back = await roundTrip(serializeDealsCsv(data), "x.csv");
     expect(back.facts).toHaveLength(0);
     expect(back.stories ?? []).toHaveLength(0);
     expect(back.deals.some((d) => d.notes.includes("a note"))).toBe(false);
@@ -42,13 +42,13 @@ describe("domain/exportLosses", () => {
     expect(back.sources.some((s) => s.url !== undefined)).toBe(false);
   });
 
-  it("should not claim, for GEXF, to drop what GEXF keeps", () => {
+  it("should not claim, for GEXF, to drop what GEXF keeps", async () => {
     const data = richDataset();
     const lost = exportLeavesOut(data, "gexf").join("; ");
     expect(lost).toMatch(/2 company facts\b/);
     expect(lost).not.toMatch(/notes|terms|kinds/);
     expect(lost).toMatch(/\b1 story\b/);
-    const back = roundTrip(serializeGexf(data), "x.gexf");
+    const back = await roundTrip(serializeGexf(data), "x.gexf");
     expect(back.deals.find((d) => d.id === data.deals[0]!.id)?.horizonYears).toBe(5);
     expect(back.companies.find((c) => c.id === "oracle")?.kind).toBe("hyperscaler");
     expect(back.facts).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeGexf, parseGexf, serializeGexf } from "../../../src/domain/gexf.ts";
+import { parseGexf, serializeGexf } from "../../../src/domain/gexf.ts";
+import { looksLikeGexf } from "../../../src/domain/importText.ts";
 import { formatProblem } from "../../../src/domain/problems.ts";
 import type { Dataset } from "../../../src/domain/schema.ts";
 import { validateDataset } from "../../../src/domain/validate.ts";

@@ -68,9 +68,9 @@ describe("domain/migrate", () => {
     });
 
     for (const name of v1Files.filter((f) => !f.startsWith("indexeddb"))) {
-      it(`should open ${name} as v2 and round-trip it unchanged`, () => {
+      it(`should open ${name} as v2 and round-trip it unchanged`, async () => {
         const text = readFileSync(join(V1_DIR, name), "utf8");
-        const { format, result } = parseImportText(text, name);
+        const { format, result } = await parseImportText(text, name);
         expect(format).toBe("json");
         if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
         expect(result.value.schemaVersion).toBe(SCHEMA_VERSION);

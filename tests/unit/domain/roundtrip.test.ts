@@ -171,24 +171,28 @@ describe("domain/roundtrip", () => {
     );
   });
 
-  it("should give back the same dataset from its exported JSON", () => {
-    fc.assert(
-      fc.property(datasetArb, fc.constantFrom("data.json", "data"), (dataset, fileName) => {
-        const { format, result } = parseImportText(serializeDatasetJson(dataset), fileName);
-        expect(format).toBe("json");
-        expect(result.ok ? result.value : result.problems).toEqual(dataset);
-      }),
+  it("should give back the same dataset from its exported JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        fc.constantFrom("data.json", "data"),
+        async (dataset, fileName) => {
+          const { format, result } = await parseImportText(serializeDatasetJson(dataset), fileName);
+          expect(format).toBe("json");
+          expect(result.ok ? result.value : result.problems).toEqual(dataset);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it("should keep from, to, type and amount of every deal through CSV", () => {
-    fc.assert(
-      fc.property(datasetArb, (dataset) => {
+  it("should keep from, to, type and amount of every deal through CSV", async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, async (dataset) => {
         const slugOf = new Map(dataset.companies.map((c) => [c.id, companyIdOf(c.name)]));
         // Names become ids in CSV, so the names must give distinct, non-empty slugs.
         fc.pre(new Set(slugOf.values()).size === slugOf.size && ![...slugOf.values()].includes(""));
-        const { format, result } = parseImportText(serializeDealsCsv(dataset), "deals.csv");
+        const { format, result } = await parseImportText(serializeDealsCsv(dataset), "deals.csv");
         expect(format).toBe("csv");
         if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
         const renamed = dataset.deals.map((d) => ({
@@ -203,10 +207,10 @@ describe("domain/roundtrip", () => {
     );
   });
 
-  it("should keep from, to, type and amount of every deal through GEXF", () => {
-    fc.assert(
-      fc.property(datasetArb, (dataset) => {
-        const { format, result } = parseImportText(serializeGexf(dataset), "graph.gexf");
+  it("should keep from, to, type and amount of every deal through GEXF", async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, async (dataset) => {
+        const { format, result } = await parseImportText(serializeGexf(dataset), "graph.gexf");
         expect(format).toBe("gexf");
         if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
         expect(result.value.deals.map(essentials)).toEqual(dataset.deals.map(essentials));

@@ -226,13 +226,13 @@ describe("fuzz: readers of user input", () => {
     );
   });
 
-  it("should sniff and read any file name and content without throwing", () => {
-    fc.assert(
-      fc.property(
+  it("should sniff and read any file name and content without throwing", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom("a.json", "a.csv", "a.gexf", "a.xml", "paste", "a.txt"),
         hostileText,
-        (name, text) => {
-          wellFormed(parseImportText(text, name).result.problems);
+        async (name, text) => {
+          wellFormed((await parseImportText(text, name)).result.problems);
         },
       ),
       { numRuns: 500 },

@@ -22,11 +22,11 @@ describe("problem messages", () => {
     expect(cut.problems[0]!.line).toBe(4);
   });
 
-  it("should read a byte-order mark in JSON and CSV alike", () => {
-    const json = parseImportText('\uFEFF{"schemaVersion": 2}', "data");
+  it("should read a byte-order mark in JSON and CSV alike", async () => {
+    const json = await parseImportText('\uFEFF{"schemaVersion": 2}', "data");
     expect(json.format).toBe("json");
     expect(json.result.problems[0]!.message).not.toMatch(/JSON/);
-    const csv = parseImportText("\uFEFFfrom,to\nA,B\n", "deals.csv");
+    const csv = await parseImportText("\uFEFFfrom,to\nA,B\n", "deals.csv");
     expect(csv.result.ok).toBe(true);
   });
 
