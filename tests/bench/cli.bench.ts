@@ -48,11 +48,11 @@ function median(command: string, args: string[], runs = 3) {
 }
 
 /**
- * What no version of our command can go below on this machine, for a report of
- * this size: Node loading the command and leaving (`--help`), the report's
- * JSON text made from finished objects (`JSON.stringify`, timed here) and its
- * bytes piped to this process (a script that only writes them, less a bare
- * Node start). No reading and no analysis at all.
+ * A floor for our command on this machine, for a report of this size: Node
+ * loading the command and leaving (`--help`), the report's JSON text made from
+ * finished objects (`JSON.stringify`, timed here) and its bytes piped to this
+ * process (a script that only writes them, less a bare Node start). No reading
+ * and no analysis at all.
  */
 function floorOf(report: string): { ms: number; text: string } {
   const load = median(process.execPath, [...cli.slice(0, -1), "--help"]).ms;
