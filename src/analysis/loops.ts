@@ -151,14 +151,12 @@ export interface RankedLoops {
   readonly found: number;
 }
 
-/** Finds and reports the loops among `edges`, ordered largest round trip first. */
-export function analyzeLoops(
-  edges: readonly DescribedEdge[],
-  options: Partial<LoopOptions> = {},
-  prepared?: { index: FlowIndex; scc?: SccResult; hops?: readonly Hop[] },
-  nodeIds: readonly string[] = [],
-): LoopAnalysis {
-  const ranked = rankLoops(edges, options, prepared, nodeIds);
+/**
+ * Finds and reports the loops among `edges`, ordered largest round trip first:
+ * `rankLoops` with every report read (the same arguments).
+ */
+export function analyzeLoops(...args: Parameters<typeof rankLoops>): LoopAnalysis {
+  const ranked = rankLoops(...args);
   const loops = Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
   return { loops, truncated: ranked.truncated, found: ranked.found };
 }

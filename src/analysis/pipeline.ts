@@ -178,8 +178,11 @@ function timelineStage(
   return { months: timelineMonths(dataset.deals), points };
 }
 
+/** What the fold already built that the loop search would build again. */
+const preparedOf = (fold: Fold) => ({ index: fold.index, scc: fold.scc, hops: fold.hops });
+
 function loopStage(fold: Fold, loops: LoopOptions) {
-  return analyzeLoops(fold.deals, loops, { index: fold.index, scc: fold.scc, hops: fold.hops });
+  return analyzeLoops(fold.deals, loops, preparedOf(fold));
 }
 
 function assemble(
@@ -249,12 +252,21 @@ export function analyzeDataset(
   loops: Partial<LoopOptions> = {},
   view: Partial<PipelineView> = {},
 ): PipelineResult {
-  return runPipeline({
+  return runPipeline(defaultInput(dataset, loops, view));
+}
+
+/** A pipeline input with default filters: what `analyzeDataset` and the CLI analyse. */
+function defaultInput(
+  dataset: PipelineDataset,
+  loops: Partial<LoopOptions>,
+  view: Partial<PipelineView> = {},
+): PipelineInput {
+  return {
     dataset,
     filters: DEFAULT_DEAL_FILTERS,
     view: { ...DEFAULT_PIPELINE_VIEW, ...view },
     loops: { ...DEFAULT_LOOP_OPTIONS, ...loops },
-  });
+  };
 }
 
 /**
@@ -267,19 +279,10 @@ export function analyzeDatasetRanked(
   dataset: PipelineDataset,
   loops: Partial<LoopOptions> = {},
 ): { analysis: PipelineResult; loops: RankedLoops } {
-  const input: PipelineInput = {
-    dataset,
-    filters: DEFAULT_DEAL_FILTERS,
-    view: DEFAULT_PIPELINE_VIEW,
-    loops: { ...DEFAULT_LOOP_OPTIONS, ...loops },
-  };
+  const input = defaultInput(dataset, loops);
   validatePipelineInput(input);
   const fold = foldStage(dataset, input.filters, input.view);
-  const ranked = rankLoops(fold.deals, input.loops, {
-    index: fold.index,
-    scc: fold.scc,
-    hops: fold.hops,
-  });
+  const ranked = rankLoops(fold.deals, input.loops, preparedOf(fold));
   const analysis = assemble(
     dataset,
     input.filters,
