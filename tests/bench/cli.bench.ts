@@ -52,15 +52,13 @@ function median(command: string, args: string[], runs = 3) {
  * loading the command and leaving (`--help`), the report's JSON text made from
  * finished objects (`JSON.stringify`, timed here) and its bytes piped to this
  * process (a script that only writes them, less a bare Node start). No reading
- * and no analysis at all.
+ * and no analysis at all. `load` and `bare` are measured once, for both files.
  */
-function floorOf(report: string): { ms: number; text: string } {
-  const load = median(process.execPath, [...cli.slice(0, -1), "--help"]).ms;
+function floorOf(report: string, load: number, bare: number): { ms: number; text: string } {
   const saved = join(dir, "report.json");
   writeFileSync(saved, report);
   const writeOnly = `process.stdout.write(require("node:fs").readFileSync(${JSON.stringify(saved)}))`;
-  const pipe =
-    median(process.execPath, ["-e", writeOnly]).ms - median(process.execPath, ["-e", "0"]).ms;
+  const pipe = median(process.execPath, ["-e", writeOnly]).ms - bare;
   const parsed: unknown = JSON.parse(report);
   const json = best(() => JSON.stringify(parsed));
   const ms = load + json + pipe;
@@ -98,8 +96,9 @@ console.log(
 console.log(`  ouroboros, one more run: ${phasesOf(bigArgs)}`);
 const ratio = ours.ms / minimal.ms;
 console.log(`ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "ok" : "not met"})`);
-const bigFloor = floorOf(ours.stdout);
 const bare = median(process.execPath, ["-e", "0"]).ms;
+const load = median(process.execPath, [...cli.slice(0, -1), "--help"]).ms;
+const bigFloor = floorOf(ours.stdout, load, bare);
 // NOTE: the counter's own work (reading the CSV and finding the loops, beyond
 // starting Node) is a part of ours too: we read the same file and find the same loops.
 const counterWork = minimal.ms - bare;
@@ -134,7 +133,7 @@ if (!hasNetworkx) {
     `2k/10k, ${smallLoops} loops ≤ 5 (networkx counted ${nx.stdout.trim()}): networkx ${nx.ms.toFixed(0)} ms, ouroboros ${oursSmall.ms.toFixed(0)} ms: ${speedup.toFixed(1)}× faster (target ≥ 20×: ${speedup >= 20 ? "ok" : "not met"})`,
   );
   console.log(`  ouroboros, one more run: ${phasesOf(smallArgs)}`);
-  const smallFloor = floorOf(oursSmall.stdout);
+  const smallFloor = floorOf(oursSmall.stdout, load, bare);
   const smallCounterWork =
     median(process.execPath, ["tests/bench/minimal-cycles.mjs", small, "5"]).ms - bare;
   console.log(
